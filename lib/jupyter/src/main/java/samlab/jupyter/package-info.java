@@ -1,0 +1,2 @@
+/** Notebook display for samlab in the rapaio Jupyter kernel: charts, tables, progress. */
+package samlab.jupyter;

@@ -1,0 +1,62 @@
+package samlab.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import samlab.Samlab;
+
+/**
+ * The {@code samlab} command line. Every user error (bad flag, bad value, unwritable output) ends
+ * with one line on stderr naming the value and what is allowed, and exit code 2; no stack trace.
+ */
+@Command(name = "samlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Sharpness-Aware Minimization and its hallucinated minimizers: theory checks, "
+                + "sweeps, figures and training.",
+        subcommands = {
+                // one line per subcommand; keep alphabetical
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+    /** Exit code for bad input. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out).setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("samlab: " + ex.getMessage());
+            err.println("Try 'samlab " + ex.getCommandLine().getCommandName() + " --help'.");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
+            if (ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException) {
+                err.println("samlab: " + ex.getMessage());
+                return USAGE;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    /** Reports the library version. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"samlab " + Samlab.version()};
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package samlab.data;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A labelled image dataset held in memory: {@code pixels} is N×C×H×W in row-major order with
+ * values in [0, 1] (before normalisation), {@code labels} has N entries in [0, classes.size()).
+ * {@code source} says where it came from, for provenance (e.g. "CIFAR-10 (JPEG copy)").
+ */
+public record ImageDataset(String name, String source, float[] pixels, int[] labels,
+                           int channels, int height, int width, List<String> classes) {
+    public ImageDataset {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(pixels, "pixels");
+        Objects.requireNonNull(labels, "labels");
+        classes = List.copyOf(classes);
+        if (channels <= 0 || height <= 0 || width <= 0) {
+            throw new IllegalArgumentException("image shape " + channels + "x" + height + "x" + width
+                    + " must be positive");
+        }
+        long expected = (long) labels.length * channels * height * width;
+        if (pixels.length != expected) {
+            throw new IllegalArgumentException("pixels has " + pixels.length + " values; expected "
+                    + expected + " for " + labels.length + " images of " + channels + "x" + height + "x" + width);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes.size()) {
+                throw new IllegalArgumentException("label " + labels[i] + " at index " + i
+                        + " is out of range [0, " + classes.size() + ") in " + name);
+            }
+        }
+    }
+
+    /** Number of images. */
+    public int size() {
+        return labels.length;
+    }
+
+    /** Values per image (C·H·W). */
+    public int imageSize() {
+        return channels * height * width;
+    }
+}

@@ -1,0 +1,80 @@
+package samlab.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that readers never see half of one: the content goes to a temporary file in the
+ * same folder, which is moved over the target only once it is complete. On failure the temporary
+ * file is deleted and the target is left as it was.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /** Something that writes the whole content to a stream. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code target} atomically; creates missing parent folders. */
+    public static void write(Path target, Writer writer) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writer.writeTo(out);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the temporary name is hidden and marked .part
+                }
+            }
+        }
+    }
+
+    /** Writes a string (UTF-8) atomically. */
+    public static void writeString(Path target, String content) {
+        write(target, out -> out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Fails early with a clear message when {@code target} cannot be written (its folder cannot be
+     * created or is not writable), before any long computation starts.
+     */
+    public static void checkWritable(Path target) {
+        Path abs = target.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw new IllegalArgumentException("output path " + target + " is a directory; expected a file path");
+        }
+        Path dir = abs.getParent();
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new IllegalArgumentException("output path " + target + " is not writable"
+                    + (existing == null ? "" : " (" + existing + " is not a writable folder)"));
+        }
+        if (Files.exists(abs) && !Files.isWritable(abs)) {
+            throw new IllegalArgumentException("output path " + target + " exists and is not writable");
+        }
+    }
+}
