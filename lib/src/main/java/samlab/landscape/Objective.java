@@ -1,0 +1,57 @@
+package samlab.landscape;
+
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A smooth function f : R^d → R with its gradient and Hessian. Hot loops call
+ * {@link #gradient(double[], double[])}, which writes into a caller-owned array and must not
+ * allocate. The Hessian defaults to central finite differences of the gradient; closed-form
+ * landscapes override it.
+ */
+public interface Objective {
+    /** The dimension d. */
+    int dimension();
+
+    /** f(x). */
+    double value(double[] x);
+
+    /** Writes ∇f(x) into {@code out} (length d); must not allocate. */
+    void gradient(double[] x, double[] out);
+
+    /** A short name for tables and charts. */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+
+    /** ∇f(x) in a new array. */
+    default double[] gradient(double[] x) {
+        double[] g = new double[dimension()];
+        gradient(x, g);
+        return g;
+    }
+
+    /** ∇²f(x) as a d×d array; by default central differences of the gradient, symmetrised. */
+    default double[][] hessian(double[] x) {
+        return FiniteDifferences.hessianFromGradient(this, x);
+    }
+
+    /**
+     * An objective from lambdas, for notebook cells: value and gradient given, Hessian by finite
+     * differences. Example: {@code Objective.of("bowl", 2, x -> x[0]*x[0] + x[1]*x[1],
+     * (x, g) -> { g[0] = 2*x[0]; g[1] = 2*x[1]; })}.
+     */
+    static Objective of(String name, int dimension, ToDoubleFunction<double[]> value,
+                        BiConsumer<double[], double[]> gradient) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(gradient, "gradient");
+        if (dimension <= 0) throw new IllegalArgumentException("dimension " + dimension + " must be >= 1");
+        return new Objective() {
+            @Override public int dimension() { return dimension; }
+            @Override public double value(double[] x) { return value.applyAsDouble(x); }
+            @Override public void gradient(double[] x, double[] out) { gradient.accept(x, out); }
+            @Override public String name() { return name; }
+        };
+    }
+}
