@@ -18,6 +18,8 @@ class AtomicFilesTest {
         AtomicFiles.writeString(target, "x,y\n1,2\n");
         assertEquals("x,y\n1,2\n", Files.readString(target));
         assertEquals(1, listAll(dir.resolve("a/b")), "no temporary file may remain");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(target)));
     }
 
     @Test
