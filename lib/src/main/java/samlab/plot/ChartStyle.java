@@ -42,5 +42,8 @@ final class ChartStyle {
         s.setSeriesMarkers(new org.knowm.xchart.style.markers.Marker[] {SeriesMarkers.NONE});
         s.setMarkerSize(8);
         s.setChartPadding(8);
+        // XChart's default packs step labels so tightly that they run together (1 11 21 …)
+        s.setXAxisTickMarkSpacingHint(90);
+        s.setYAxisTickMarkSpacingHint(60);
     }
 }

@@ -101,9 +101,27 @@ public final class LineFigure implements Figure {
                 s.setLineColor(Palette.categorical(i));
                 s.setLineWidth(2f);
             }
+            breakEqualSpacing(chart);
             chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
             if (ys.size() == 1) chart.getStyler().setLegendVisible(false);
+            if (xLabel == null) chart.setXAxisTitle("");
             return new LineFigure(name, chart);
+        }
+
+        /**
+         * XChart 3.8.8 puts x ticks on the data values when they are equally spaced (steps 1, 2, …),
+         * which gives labels like "1 11 21 …" that run together. One invisible point between the
+         * first two x values makes the values unequally spaced, so the ordinary round-number ticks are used.
+         */
+        private void breakEqualSpacing(XYChart chart) {
+            if (x.length < 3 || !Double.isFinite(x[0]) || !Double.isFinite(x[1])) return;
+            double y0 = java.util.Arrays.stream(ys.get(0)).filter(Double::isFinite).findFirst().orElse(Double.NaN);
+            if (Double.isNaN(y0)) return;
+            double xi = logX ? Math.sqrt(x[0] * x[1]) : 0.5 * (x[0] + x[1]);
+            XYSeries s = chart.addSeries("\u200b", new double[] {xi}, new double[] {y0});
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setShowInLegend(false);
         }
 
         /** A log axis cannot show zero or negative values; say which column has one. */
