@@ -34,15 +34,19 @@ final class BackdropXYChart extends XYChart {
      * round); the width stays, so figures line up in a notebook. Needs fixed axis ranges.
      */
     void equaliseAspect(double xMin, double xMax, double yMin, double yMax) {
-        BufferedImage scratch = new BufferedImage(getWidth(), getHeight(), BufferedImage.TYPE_INT_ARGB);
-        Graphics2D layout = scratch.createGraphics();
-        paint(layout, getWidth(), getHeight());
-        layout.dispose();
-        double pw = Math.abs(getScreenXFromChart(xMax) - getScreenXFromChart(xMin));
-        double ph = Math.abs(getScreenYFromChart(yMax) - getScreenYFromChart(yMin));
-        double wanted = pw * (yMax - yMin) / (xMax - xMin);
-        int h = (int) Math.round(getHeight() + wanted - ph);
-        setHeight(Math.max(300, Math.min(900, h)));
+        // a new height changes the y tick labels and so the plot width: iterate to a fixed point
+        for (int pass = 0; pass < 5; pass++) {
+            BufferedImage scratch = new BufferedImage(getWidth(), getHeight(), BufferedImage.TYPE_INT_ARGB);
+            Graphics2D layout = scratch.createGraphics();
+            paint(layout, getWidth(), getHeight());
+            layout.dispose();
+            double pw = Math.abs(getScreenXFromChart(xMax) - getScreenXFromChart(xMin));
+            double ph = Math.abs(getScreenYFromChart(yMax) - getScreenYFromChart(yMin));
+            double wanted = pw * (yMax - yMin) / (xMax - xMin);
+            int h = Math.max(300, Math.min(900, (int) Math.round(getHeight() + wanted - ph)));
+            if (h == getHeight()) return;
+            setHeight(h);
+        }
     }
 
     SampledGrid backdrop() {
