@@ -71,6 +71,7 @@ public final class PlaneFigure implements Figure {
         private boolean inlineLabels;
         private boolean equalAspect = true;
         private SampledGrid backdrop;
+        private boolean logShading;
         private double[] range;
         private final List<java.util.function.Consumer<Drawing>> layers = new ArrayList<>();
         private int overlayColours;
@@ -127,9 +128,19 @@ public final class PlaneFigure implements Figure {
             return this;
         }
 
-        /** Shades the grid's values behind everything, light (low) to mid grey (high). */
+        /** Shades the grid's values behind everything, light (low) to mid grey (high), linearly. */
         public Builder backdrop(SampledGrid grid) {
+            return backdrop(grid, false);
+        }
+
+        /**
+         * Shades the grid's values behind everything; with {@code logShading} the shade follows
+         * log(1 + (f − min)/δ), δ = 10⁻³·(max − min), so that valleys stay visible when the walls are
+         * orders of magnitude higher.
+         */
+        public Builder backdrop(SampledGrid grid, boolean logShading) {
             this.backdrop = Objects.requireNonNull(grid, "grid");
+            this.logShading = logShading;
             if (range == null) range = new double[] {grid.xs()[0], grid.xs()[grid.nx() - 1], grid.ys()[0], grid.ys()[grid.ny() - 1]};
             return this;
         }
@@ -181,7 +192,7 @@ public final class PlaneFigure implements Figure {
             if (backdrop != null) {
                 double lo = backdrop.min();
                 double hi = backdrop.max();
-                chart.setBackdrop(backdrop, v -> grey(hi > lo ? (v - lo) / (hi - lo) : 0));
+                chart.setBackdrop(backdrop, v -> grey(shade(v, lo, hi, logShading)));
             }
             if (range != null) {
                 chart.getStyler().setXAxisMin(range[0]).setXAxisMax(range[1]);
@@ -197,6 +208,19 @@ public final class PlaneFigure implements Figure {
         private Color nextColour() {
             return Palette.categorical(overlayColours++);
         }
+    }
+
+    /** Viridis up to 0.88: its last, palest yellow is hard to see on white and on the light backdrop. */
+    static Color levelColour(int k, int n) {
+        return Palette.sequential(n == 1 ? 0.5 : 0.88 * k / (n - 1));
+    }
+
+    /** Where v lies between lo (0) and hi (1), linearly or on the log(1 + ·/δ) scale. */
+    static double shade(double v, double lo, double hi, boolean log) {
+        if (!(hi > lo)) return 0;
+        if (!log) return (v - lo) / (hi - lo);
+        double delta = 1e-3 * (hi - lo);
+        return Math.log1p((v - lo) / delta) / Math.log1p((hi - lo) / delta);
     }
 
     /** White (t = 0) to mid grey (t = 1): quiet enough for coloured lines on top. */
@@ -221,13 +245,13 @@ public final class PlaneFigure implements Figure {
 
         void contour(String symbol, ContourSet set) {
             contours.add(set);
-            Color[] colours = Palette.sequential(set.levels().length);
-            for (int k = 0; k < set.levels().length; k++) {
+            int n = set.levels().length;
+            for (int k = 0; k < n; k++) {
                 List<Polyline> lines = set.lines().get(k);
                 if (lines.isEmpty()) continue;
                 String label = symbol + " = " + formatLevel(set.levels()[k]);
                 double[][] xy = joined(lines);
-                XYSeries s = line(unique(label), xy[0], xy[1], colours[k], 1.6f);
+                XYSeries s = line(unique(label), xy[0], xy[1], levelColour(k, n), 1.6f);
                 if (inlineLabels) {
                     s.setShowInLegend(false);
                     double[] at = labelPoint(lines, Math.PI / 4 + 2 * Math.PI * k / set.levels().length, range);

@@ -25,7 +25,8 @@ class PlaneFigureTest {
         Polyline circle = MarchingSquares.levelSet(bowl, 1).get(0);
         assertArrayEquals(circle.x(), s.getXData(), 0);
         assertArrayEquals(circle.y(), s.getYData(), 0);
-        assertEquals(Palette.sequential(1.0), s.getLineColor(), "the highest level gets the lightest colour");
+        assertEquals(Palette.sequential(0.88), s.getLineColor(), "the highest level gets the lightest colour");
+        assertEquals(Palette.sequential(0.0), c.getSeriesMap().get("f = 0.25").getLineColor());
         assertEquals(-2, c.getStyler().getXAxisMin(), 0);
         assertEquals(2, c.getStyler().getYAxisMax(), 0);
         assertEquals(1, f.contours().size());
