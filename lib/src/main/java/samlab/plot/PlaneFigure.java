@@ -187,6 +187,7 @@ public final class PlaneFigure implements Figure {
             BackdropXYChart chart = new BackdropXYChart(new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
                     .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel));
             ChartStyle.apply(chart.getStyler());
+            chart.getStyler().setMarkerSize(10); // marked points must stand out from the lines
             Drawing d = new Drawing(chart, inlineLabels, range);
             for (var layer : layers) layer.accept(d);
             if (backdrop != null) {
@@ -206,9 +207,14 @@ public final class PlaneFigure implements Figure {
         }
 
         private Color nextColour() {
-            return Palette.categorical(overlayColours++);
+            return OVERLAY_COLOURS[overlayColours++ % OVERLAY_COLOURS.length];
         }
     }
+
+    /** Okabe–Ito colours in the order that stands out most against viridis (which has no reds or oranges). */
+    static final Color[] OVERLAY_COLOURS = {
+        Palette.VERMILLION, Palette.REDDISH_PURPLE, Palette.ORANGE, Palette.BLACK, Palette.SKY_BLUE, Palette.BLUE
+    };
 
     /** Viridis up to 0.88: its last, palest yellow is hard to see on white and on the light backdrop. */
     static Color levelColour(int k, int n) {
