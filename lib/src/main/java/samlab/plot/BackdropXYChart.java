@@ -16,14 +16,21 @@ final class BackdropXYChart extends XYChart {
     private static final Color CLEAR = new Color(0, 0, 0, 0);
     private SampledGrid grid;
     private DoubleFunction<Color> colour;
+    private boolean wholeBorderCells;
 
     BackdropXYChart(XYChartBuilder builder) {
         super(builder);
     }
 
-    void setBackdrop(SampledGrid grid, DoubleFunction<Color> colour) {
+    /**
+     * Paints each sample as the cell around it, coloured by {@code colour}. With
+     * {@code wholeBorderCells} the border samples get whole cells (the axes must then reach half a
+     * cell beyond the samples); otherwise border cells stop at the outermost samples.
+     */
+    void setBackdrop(SampledGrid grid, DoubleFunction<Color> colour, boolean wholeBorderCells) {
         this.grid = grid;
         this.colour = colour;
+        this.wholeBorderCells = wholeBorderCells;
         getStyler().setChartBackgroundColor(CLEAR);
         getStyler().setPlotBackgroundColor(CLEAR);
         getStyler().setPlotGridLinesVisible(false);
@@ -85,10 +92,10 @@ final class BackdropXYChart extends XYChart {
         super.paint(g, width, height);
     }
 
-    /** The cell boundary half-way to the neighbouring sample, clamped to the grid's range. */
-    private static double edge(double[] a, int i, int side) {
+    /** The cell boundary half-way to the neighbouring sample; at the border, see {@link #setBackdrop}. */
+    private double edge(double[] a, int i, int side) {
         int j = i + side;
-        if (j < 0 || j >= a.length) return a[i];
-        return 0.5 * (a[i] + a[j]);
+        if (j >= 0 && j < a.length) return 0.5 * (a[i] + a[j]);
+        return wholeBorderCells ? a[i] + 0.5 * (a[i] - a[i - side]) : a[i];
     }
 }

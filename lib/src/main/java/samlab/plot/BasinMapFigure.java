@@ -3,26 +3,37 @@ package samlab.plot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * Which start ends where: a grid of starting points, each coloured by the outcome of the run that
- * began there ({@code outcome[iy][ix]} indexes {@code labels}), one legend entry per outcome with its
- * share of the starts. Cells are square markers sized to tile the plot; outcome −1 means "no run"
- * and is left blank. Marked points (e.g. the maximizer) can be drawn on top.
+ * Which start ends where: a grid of starting points, each painted as the cell around it in the colour
+ * of the outcome of the run that began there ({@code outcome[iy][ix]} indexes {@code labels}), with
+ * one legend entry per outcome giving its share of the starts. Outcome −1 means "no run" and is left
+ * blank. Marked points (e.g. the maximizer) can be drawn on top.
  */
 public final class BasinMapFigure implements Figure {
     /** Okabe–Ito colours before black (kept for marked points) and yellow (invisible on white). */
     public static final int MAX_OUTCOMES = 6;
 
     private final String name;
-    private final XYChart chart;
+    private final BackdropXYChart chart;
+    private final SampledGrid cells;
 
-    private BasinMapFigure(String name, XYChart chart) {
+    private BasinMapFigure(String name, BackdropXYChart chart, SampledGrid cells) {
         this.name = name;
         this.chart = chart;
+        this.cells = cells;
+    }
+
+    /** The painted cells: the outcome index per start as a double, NaN where there was no run. */
+    public SampledGrid cells() {
+        return cells;
+    }
+
+    /** The colour of outcome k. */
+    public static java.awt.Color colour(int k) {
+        return Palette.categorical(k);
     }
 
     public static Builder builder(String name, double[] xs, double[] ys, int[][] outcome, List<String> labels) {
@@ -97,11 +108,16 @@ public final class BasinMapFigure implements Figure {
         }
 
         public BasinMapFigure build() {
-            XYChart chart = ChartStyle.newXYChart(title, xLabel, yLabel);
+            BackdropXYChart chart = new BackdropXYChart(new org.knowm.xchart.XYChartBuilder()
+                    .width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel));
+            ChartStyle.apply(chart.getStyler());
             int total = 0;
             int[] count = new int[labels.size()];
-            for (int[] row : outcome) {
-                for (int o : row) {
+            double[][] painted = new double[ys.length][xs.length];
+            for (int iy = 0; iy < ys.length; iy++) {
+                for (int ix = 0; ix < xs.length; ix++) {
+                    int o = outcome[iy][ix];
+                    painted[iy][ix] = o >= 0 ? o : Double.NaN;
                     if (o >= 0) {
                         count[o]++;
                         total++;
@@ -109,24 +125,15 @@ public final class BasinMapFigure implements Figure {
                 }
             }
             if (total == 0) throw new IllegalArgumentException("every outcome is -1: there is nothing to map");
+            SampledGrid cells = new SampledGrid(xs, ys, painted);
+            // The cells are painted as a backdrop, exact at any grid size; each outcome's series holds
+            // one NaN point, which XChart skips in the plot but shows as the outcome's legend key.
             for (int k = 0; k < labels.size(); k++) {
-                if (count[k] == 0) continue; // XChart cannot draw an empty series; an absent outcome needs no key
-                double[] x = new double[count[k]];
-                double[] y = new double[count[k]];
-                int i = 0;
-                for (int iy = 0; iy < ys.length; iy++) {
-                    for (int ix = 0; ix < xs.length; ix++) {
-                        if (outcome[iy][ix] == k) {
-                            x[i] = xs[ix];
-                            y[i] = ys[iy];
-                            i++;
-                        }
-                    }
-                }
-                XYSeries s = chart.addSeries(legendName(labels.get(k), count[k], total), x, y);
+                if (count[k] == 0) continue; // an outcome that never happened needs no key
+                XYSeries s = chart.addSeries(legendName(labels.get(k), count[k], total), new double[] {Double.NaN}, new double[] {Double.NaN});
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 s.setMarker(Mark.SQUARE.marker());
-                s.setMarkerColor(Palette.categorical(k));
+                s.setMarkerColor(colour(k));
             }
             for (Object[] m : marks) {
                 double[][] xy = (double[][]) m[1];
@@ -135,15 +142,16 @@ public final class BasinMapFigure implements Figure {
                 s.setMarker(((Mark) m[2]).marker());
                 s.setMarkerColor(Palette.BLACK);
             }
-            double hx = 0.5 * (xs[xs.length - 1] - xs[0]) / (xs.length - 1);
-            double hy = 0.5 * (ys[ys.length - 1] - ys[0]) / (ys.length - 1);
-            chart.getStyler().setXAxisMin(xs[0] - hx).setXAxisMax(xs[xs.length - 1] + hx);
-            chart.getStyler().setYAxisMin(ys[0] - hy).setYAxisMax(ys[ys.length - 1] + hy);
-            chart.getStyler().setPlotGridLinesVisible(false);
-            // about 470×380 px of plot beside the legend: tiles slightly larger than a cell overlap into a solid map
-            int tile = (int) Math.ceil(Math.max(470.0 / xs.length, 380.0 / ys.length)) + 1;
-            chart.getStyler().setMarkerSize(Math.max(3, tile));
-            return new BasinMapFigure(name, chart);
+            double hx = 0.5 * (xs[1] - xs[0]);
+            double hxEnd = 0.5 * (xs[xs.length - 1] - xs[xs.length - 2]);
+            double hy = 0.5 * (ys[1] - ys[0]);
+            double hyEnd = 0.5 * (ys[ys.length - 1] - ys[ys.length - 2]);
+            chart.getStyler().setXAxisMin(xs[0] - hx).setXAxisMax(xs[xs.length - 1] + hxEnd);
+            chart.getStyler().setYAxisMin(ys[0] - hy).setYAxisMax(ys[ys.length - 1] + hyEnd);
+            chart.getStyler().setMarkerSize(12);
+            chart.getStyler().setPlotContentSize(1.0); // cells reach the plot border: no white frame
+            chart.setBackdrop(cells, v -> colour((int) v), true);
+            return new BasinMapFigure(name, chart, cells);
         }
     }
 }

@@ -193,7 +193,7 @@ public final class PlaneFigure implements Figure {
             if (backdrop != null) {
                 double lo = backdrop.min();
                 double hi = backdrop.max();
-                chart.setBackdrop(backdrop, v -> grey(shade(v, lo, hi, logShading)));
+                chart.setBackdrop(backdrop, v -> grey(shade(v, lo, hi, logShading)), false);
             }
             if (range != null) {
                 chart.getStyler().setXAxisMin(range[0]).setXAxisMax(range[1]);

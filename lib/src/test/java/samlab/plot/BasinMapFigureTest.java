@@ -14,20 +14,26 @@ class BasinMapFigureTest {
     private final int[][] outcome = {{0, 0, 2}, {-1, 0, 2}}; // outcome 1 never happens, one cell has no run
 
     @Test
-    void oneSeriesPerOutcomeHoldingExactlyItsStarts() {
-        XYChart c = (XYChart) BasinMapFigure.builder("basins", xs, ys, outcome, List.of("minimizer", "maximizer", "hallucinated"))
-                .points("maximizer at 0", List.of(new double[] {1, 15}), Mark.CROSS).build().chart();
+    void cellsCarryTheOutcomesAndTheLegendNamesEachOutcomeWithItsShare() {
+        BasinMapFigure f = BasinMapFigure.builder("basins", xs, ys, outcome, List.of("minimizer", "maximizer", "hallucinated"))
+                .points("maximizer at 0", List.of(new double[] {1, 15}), Mark.CROSS).build();
+        XYChart c = (XYChart) f.chart();
         List<String> names = c.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).map(XYSeries::getName).collect(Collectors.toList());
         assertEquals(List.of("minimizer (60%)", "hallucinated (40%)", "maximizer at 0"), names);
-        XYSeries min = c.getSeriesMap().get("minimizer (60%)");
-        assertArrayEquals(new double[] {0, 1, 1}, min.getXData(), 0);
-        assertArrayEquals(new double[] {10, 10, 20}, min.getYData(), 0);
+        assertArrayEquals(new double[] {0, 0, 2}, f.cells().values()[0], 0);
+        assertTrue(Double.isNaN(f.cells().values()[1][0]), "no run: left blank");
+        assertArrayEquals(new double[] {0, 2}, new double[] {f.cells().values()[1][1], f.cells().values()[1][2]}, 0);
+        assertArrayEquals(xs, f.cells().xs(), 0);
         XYSeries hal = c.getSeriesMap().get("hallucinated (40%)");
-        assertArrayEquals(new double[] {2, 2}, hal.getXData(), 0);
-        assertEquals(Palette.categorical(2), hal.getMarkerColor(), "the colour follows the outcome index, not the series order");
-        assertEquals(Palette.BLACK, c.getSeriesMap().get("maximizer at 0").getMarkerColor());
+        assertEquals(BasinMapFigure.colour(2), hal.getMarkerColor(), "the key's colour is the colour its cells are painted in");
+        assertNotEquals(BasinMapFigure.colour(0), BasinMapFigure.colour(2));
+        assertTrue(Double.isNaN(hal.getXData()[0]), "keys carry no plotted point");
+        XYSeries mark = c.getSeriesMap().get("maximizer at 0");
+        assertArrayEquals(new double[] {1}, mark.getXData(), 0);
+        assertEquals(Palette.BLACK, mark.getMarkerColor());
         assertEquals(-0.5, c.getStyler().getXAxisMin(), 1e-12);
         assertEquals(25, c.getStyler().getYAxisMax(), 1e-12);
+        FigureWriter.png(f); // the NaN keys and the cells render
     }
 
     @Test
