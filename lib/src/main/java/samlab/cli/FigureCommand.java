@@ -46,7 +46,8 @@ public final class FigureCommand implements Runnable {
         if (wanted.isEmpty()) throw new IllegalArgumentException("name at least one figure, or use --all or --list");
         for (String n : wanted) {
             if (!catalog.containsKey(n)) {
-                throw new IllegalArgumentException("no figure named '" + n + "'; known figures: " + String.join(", ", catalog.keySet()));
+                throw new IllegalArgumentException("no figure named '" + n + "'; known figures: "
+                        + (catalog.isEmpty() ? "none (no FigureCatalog is registered)" : String.join(", ", catalog.keySet())));
             }
         }
         AtomicFiles.checkWritable(out.resolve(wanted.get(0) + ".png"));
