@@ -39,11 +39,11 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
         outcomeLabels = List.copyOf(outcomeLabels);
     }
 
-    /** Computes the map, first finding the rest points in a box covering the grid. */
+    /** Computes the map, first finding the rest points in a box covering the grid widened by ρ. */
     public static BasinMap compute(SamMap map, BasinConfig cfg) {
         double box = Math.max(Math.max(Math.abs(cfg.xmin()), Math.abs(cfg.xmax())),
                 Math.max(Math.abs(cfg.ymin()), Math.abs(cfg.ymax())));
-        RestPoints rest = new RestPointFinder(map, RestPointSearch.DEFAULT.withBox(Math.max(box, 1e-3))).find(cfg.eta());
+        RestPoints rest = new RestPointFinder(map, RestPointSearch.DEFAULT.withBox(box + map.rho())).find(cfg.eta());
         return compute(map, cfg, rest);
     }
 
@@ -143,7 +143,7 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
                     StringBuilder sb = new StringBuilder(p.kind().label()).append(" (");
                     double[] x = p.x();
                     for (int i = 0; i < x.length; i++) {
-                        sb.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.4g", Math.abs(x[i]) < 1e-12 ? 0 : x[i]));
+                        sb.append(i > 0 ? ", " : "").append(coordinate(x[i]));
                     }
                     names.add(sb.append(')').toString());
                 }
@@ -154,6 +154,12 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
             names.add(DIVERGED);
             notConverged = names.size();
             names.add(NOT_CONVERGED);
+        }
+
+        /** Four significant digits without trailing zeros: 0.5, -1, 0.3333. */
+        static String coordinate(double v) {
+            if (Math.abs(v) < 1e-9) return "0";
+            return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
         }
 
         int classify(RestPointFinder classifier, double[] x, double eta) {
