@@ -88,6 +88,34 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
         return new BasinMap(xs, ys, outcome, labels.names, steps.sum(), secs);
     }
 
+    /**
+     * Where each start of the grid is after exactly {@code cfg.maxIterations()} SAM steps, with no
+     * early exit and no classification: the plain computation, for benchmarks against array code
+     * and for "where are the iterates after k steps" figures. Returns end[iy][ix][coordinate].
+     */
+    public static double[][][] endpoints(SamMap map, BasinConfig cfg) {
+        int d = map.dimension();
+        if (d > 2) throw new IllegalArgumentException("basin maps need dimension 1 or 2; got " + d);
+        double[] xs = BasinConfig.axis(cfg.xmin(), cfg.xmax(), cfg.nx());
+        double[] ys = d == 1 ? new double[] {0} : BasinConfig.axis(cfg.ymin(), cfg.ymax(), cfg.ny());
+        double[][][] end = new double[ys.length][xs.length][d];
+        try (Progress progress = ProgressSink.current().start("SAM steps", (long) xs.length * ys.length)) {
+            IntStream.range(0, ys.length).parallel().forEach(iy -> {
+                SamMap.Workspace ws = map.workspace();
+                double eta = cfg.eta();
+                int iters = cfg.maxIterations();
+                for (int ix = 0; ix < xs.length; ix++) {
+                    double[] x = end[iy][ix];
+                    x[0] = xs[ix];
+                    if (d == 2) x[1] = ys[iy];
+                    for (int k = 0; k < iters; k++) map.step(x, eta, x, ws);
+                }
+                progress.advance(xs.length);
+            });
+        }
+        return end;
+    }
+
     /** SAM steps per second over the whole computation. */
     public double stepsPerSecond() {
         return totalSteps / seconds;
