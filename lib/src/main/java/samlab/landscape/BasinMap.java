@@ -227,9 +227,19 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
             }
             if (best <= MATCH_DISTANCE * (1 + SamMap.norm(x))) return bestLabel;
             if (!sets.isEmpty()) {
-                RestPoint p = classifier.classify(x, eta);
-                Integer s = sets.get(p.kind());
-                if (s != null && p.marginal()) return s;
+                // attribution to a manifold: critical if ∇f ≈ 0, else by what f has at the image
+                SamMap map = classifier.map();
+                double[] g = map.objective().gradient(x);
+                RestPoint.Kind kind;
+                if (SamMap.norm(g) <= 1e-6) {
+                    kind = RestPoint.Kind.CRITICAL;
+                } else {
+                    double[] image = map.perturbed(x);
+                    kind = RestPointFinder.imageType(map.objective(), image).isMinimizer()
+                            ? RestPoint.Kind.HALLUCINATED_MINIMIZER : RestPoint.Kind.HALLUCINATED_OTHER;
+                }
+                Integer s = sets.get(kind);
+                if (s != null) return s;
             }
             return unmatched;
         }

@@ -32,6 +32,10 @@ public final class RestPointFinder {
         this(map, RestPointSearch.DEFAULT);
     }
 
+    public SamMap map() {
+        return map;
+    }
+
     /** All rest points found, classified at step size η. */
     public RestPoints find(double eta) {
         SamMap.checkEta(eta);
