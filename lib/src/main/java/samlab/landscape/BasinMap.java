@@ -184,10 +184,12 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
         final List<RestPoint> isolated = new ArrayList<>();
         final List<Integer> isolatedLabel = new ArrayList<>();
         final Map<RestPoint.Kind, Integer> sets = new LinkedHashMap<>();
+        final List<RestPoint> criticalOnManifolds = new ArrayList<>();
         final int unmatched, diverged, notConverged;
 
         Labels(RestPoints rest) {
             for (RestPoint p : rest.points()) {
+                if (p.kind() == RestPoint.Kind.CRITICAL && p.marginal()) criticalOnManifolds.add(p);
                 if (p.marginal()) {
                     if (!sets.containsKey(p.kind())) {
                         sets.put(p.kind(), names.size());
@@ -210,6 +212,21 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
             names.add(DIVERGED);
             notConverged = names.size();
             names.add(NOT_CONVERGED);
+        }
+
+        /**
+         * A singular semidefinite image: as the nearest sample of a manifold of critical points
+         * when one is close (sampling f around every image would dominate the basin map's time),
+         * else by sampling.
+         */
+        RestPoint.ImageType singularType(Objective f, double[] image) {
+            RestPoint best = null;
+            double bd = Double.POSITIVE_INFINITY;
+            for (RestPoint c : criticalOnManifolds) {
+                double dd = RestPointFinder.dist(c.x(), image);
+                if (dd < bd) { bd = dd; best = c; }
+            }
+            return best != null && bd <= 0.25 ? best.imageType() : RestPointFinder.imageType(f, image);
         }
 
         /** Four significant digits without trailing zeros: 0.5, -1, 0.3333. */
@@ -235,8 +252,9 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
                     kind = RestPoint.Kind.CRITICAL;
                 } else {
                     double[] image = map.perturbed(x);
-                    kind = RestPointFinder.imageType(map.objective(), image).isMinimizer()
-                            ? RestPoint.Kind.HALLUCINATED_MINIMIZER : RestPoint.Kind.HALLUCINATED_OTHER;
+                    RestPoint.ImageType type = RestPointFinder.hessianType(map.objective(), image);
+                    if (type == null) type = singularType(map.objective(), image);
+                    kind = type.isMinimizer() ? RestPoint.Kind.HALLUCINATED_MINIMIZER : RestPoint.Kind.HALLUCINATED_OTHER;
                 }
                 Integer s = sets.get(kind);
                 if (s != null) return s;
