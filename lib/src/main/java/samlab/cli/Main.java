@@ -15,6 +15,7 @@ import samlab.Samlab;
                 + "sweeps, figures and training.",
         subcommands = {
                 // one line per subcommand; keep alphabetical
+                DataCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -59,7 +59,7 @@ public final class IdxFiles {
     }
 
     private static int header(ByteBuffer b, Path file, int magic, String kind, int headerBytes) {
-        if (b.remaining() < headerBytes) {
+        if (b.remaining() < 4) {
             throw new InvalidDataFileException(file, "is truncated: " + b.remaining()
                     + " bytes, shorter than the " + headerBytes + "-byte IDX header");
         }
@@ -67,6 +67,10 @@ public final class IdxFiles {
         if (m != magic) {
             throw new InvalidDataFileException(file, String.format(
                     "wrong magic number 0x%08x; an IDX %s file starts with 0x%08x", m, kind, magic));
+        }
+        if (b.remaining() < headerBytes - 4) {
+            throw new InvalidDataFileException(file, "is truncated: " + (b.remaining() + 4)
+                    + " bytes, shorter than the " + headerBytes + "-byte IDX header");
         }
         int n = b.getInt();
         if (n < 0) throw new InvalidDataFileException(file, "negative item count " + n + " in the header");
