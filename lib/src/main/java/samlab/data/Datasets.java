@@ -109,15 +109,20 @@ public final class Datasets {
      * unpacks archives; returns the official copy. Files already present and verified are kept.
      */
     public static DatasetCopy download(KnownDataset dataset, DataDirectory dir, Downloader downloader) {
+        return download(dataset, dir, downloader, dataset.downloads());
+    }
+
+    /** As {@link #download(KnownDataset, DataDirectory, Downloader)} from the given files (tests serve their own). */
+    static DatasetCopy download(KnownDataset dataset, DataDirectory dir, Downloader downloader, List<RemoteFile> files) {
         Path root = dir.root();
         switch (dataset) {
             case MNIST, FASHION_MNIST -> {
-                for (RemoteFile f : dataset.downloads()) downloader.fetch(f, root.resolve(dataset.folder()));
+                for (RemoteFile f : files) downloader.fetch(f, root.resolve(dataset.folder()));
             }
             case CIFAR10, CIFAR100, CIFAR100_COARSE -> {
                 Path folder = root.resolve(dataset.folder());
                 if (!Files.isDirectory(folder)) {
-                    Path archive = downloader.fetch(dataset.downloads().get(0), root);
+                    Path archive = downloader.fetch(files.get(0), root);
                     TarArchive.extractTarGz(archive, root);
                     if (!Files.isDirectory(folder)) {
                         throw new InvalidDataFileException(archive, "did not contain the folder " + dataset.folder() + "/");
