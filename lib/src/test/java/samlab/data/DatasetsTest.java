@@ -95,10 +95,18 @@ class DatasetsTest {
         assertEquals(10, train.size());
         assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, train.labels());
         assertEquals(9 * 20 / 255f, train.pixels()[9 * 3072], 0f); // red of pixel (0,0) of class 9
-        assertTrue(Files.isDirectory(cache.resolve("cifar-10-jpeg/test/truck")));
-        // second use reads the cache: the archive is no longer needed
-        Files.delete(root.resolve("cifar-10-jpeg.tar.gz"));
-        assertEquals(10, copy.load(Split.TEST).size());
+        Path folder = copy.cacheFolder();
+        assertEquals(cache.resolve("cifar-10-jpeg-" + Downloader.sha256(root.resolve("cifar-10-jpeg.tar.gz"))
+                .substring(0, 12)), folder);
+        assertTrue(Files.isDirectory(folder.resolve("cifar-10-jpeg/test/truck")));
+        assertTrue(Files.isRegularFile(folder.resolve("decoded-train.bin")));
+        // later loads read the decoded pixels: the same dataset even with the extracted images gone
+        TarArchive.deleteRecursively(folder.resolve("cifar-10-jpeg"));
+        ImageDataset again = copy.load(Split.TRAIN);
+        assertArrayEquals(train.pixels(), again.pixels());
+        assertArrayEquals(train.labels(), again.labels());
+        assertEquals(classes, again.classes());
+        assertEquals("CIFAR-10 (JPEG copy)", again.source());
     }
 
     @Test
