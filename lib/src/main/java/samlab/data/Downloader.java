@@ -108,6 +108,12 @@ public final class Downloader {
         int status = response.statusCode();
         boolean append;
         if (status == 206 && have > 0) {
+            String range = response.headers().firstValue("Content-Range").orElse("");
+            if (!range.startsWith("bytes " + have + "-")) {
+                response.body().close();
+                Files.deleteIfExists(part); // not the continuation we asked for: start over next attempt
+                throw new IOException("server answered the range request with '" + range + "'");
+            }
             append = true;
         } else if (status == 200) {
             append = false; // the server sent the whole file: start over

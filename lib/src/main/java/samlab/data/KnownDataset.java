@@ -8,8 +8,9 @@ import java.util.stream.IntStream;
 
 /**
  * The datasets samlab knows by name, with the official files to download. Checksums (SHA-256)
- * and sizes are those the TensorFlow Datasets project records for the same URLs (MNIST from
- * Google's CVDF mirror, as the original site no longer serves it reliably).
+ * and sizes are those the TensorFlow Datasets project records for the same files
+ * ({@code tensorflow_datasets/url_checksums/}); MNIST comes from Google's CVDF mirror, as the
+ * original site no longer serves it reliably.
  */
 public enum KnownDataset {
     MNIST("mnist", "MNIST", "mnist", 1, 28, IntStream.range(0, 10).mapToObj(Integer::toString).toList(), List.of(
@@ -65,8 +66,13 @@ public enum KnownDataset {
         this.downloads = downloads;
     }
 
+    /**
+     * Zalando publishes the files at http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/ (an
+     * S3 website endpoint, HTTP only); the same objects of the bucket {@code fashion-mnist} are
+     * served over HTTPS by the bucket's REST endpoint used here.
+     */
     private static String fashion(String file) {
-        return "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/" + file;
+        return "https://fashion-mnist.s3.eu-central-1.amazonaws.com/" + file;
     }
 
     private static List<RemoteFile> cifar100Files() {

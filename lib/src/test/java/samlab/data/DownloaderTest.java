@@ -82,6 +82,16 @@ class DownloaderTest {
     }
 
     @Test
+    void partialAnswerForTheWrongRangeIsDiscardedAndTheDownloadRestarts() throws IOException {
+        server.wrongRange = true;
+        RemoteFile f = remote("w.bin", content, sha);
+        Files.write(Downloader.partPath(dir, f), Arrays.copyOf(content, 1000));
+        Path got = downloader.fetch(f, dir);
+        assertEquals(List.of("bytes=1000-", "none"), server.ranges);
+        assertArrayEquals(content, Files.readAllBytes(got));
+    }
+
+    @Test
     void interruptedTransferResumesOnTheNextAttempt() throws IOException {
         // each response stops after 200 kB of the 300 kB: the second attempt resumes from the .part file
         server.cutAfter = 200_000;

@@ -24,6 +24,8 @@ final class LocalServer implements AutoCloseable {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     final List<String> ranges = new CopyOnWriteArrayList<>();
     volatile boolean honourRange = true;
+    /** When set, a range request gets HTTP 206 with the whole file and a Content-Range starting at 0. */
+    volatile boolean wrongRange;
     /** When positive, each response sends at most this many bytes and then closes the connection. */
     volatile int cutAfter = -1;
 
@@ -49,7 +51,10 @@ final class LocalServer implements AutoCloseable {
             ranges.add(range == null ? "none" : range);
             int from = 0;
             int status = 200;
-            if (range != null && honourRange) {
+            if (range != null && wrongRange) {
+                status = 206;
+                ex.getResponseHeaders().add("Content-Range", "bytes 0-" + (body.length - 1) + "/" + body.length);
+            } else if (range != null && honourRange) {
                 Matcher m = RANGE.matcher(range);
                 if (m.matches()) {
                     from = Integer.parseInt(m.group(1));
