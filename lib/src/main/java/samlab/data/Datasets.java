@@ -25,6 +25,11 @@ public final class Datasets {
 
     private Datasets() {}
 
+    /** Loads one split of {@code dataset} from the best copy in the configured data directory. */
+    public static ImageDataset load(KnownDataset dataset, Split split) {
+        return load(dataset, split, DataDirectory.fromEnvironment());
+    }
+
     /** Loads one split of {@code dataset} from the best copy in {@code dir}. */
     public static ImageDataset load(KnownDataset dataset, Split split, DataDirectory dir) {
         return locate(dataset, dir).load(split);
