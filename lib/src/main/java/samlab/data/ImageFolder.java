@@ -54,7 +54,7 @@ public final class ImageFolder {
         if (files.isEmpty()) throw new IllegalArgumentException("image folder " + splitFolder + " holds no .png/.jpg images");
 
         ImageIO.setUseCache(false); // decode in memory: no temporary files, no shared cache folder
-        int[] shape = shapeOf(files.get(0), channels);
+        int[] shape = shapeOf(files.get(0));
         int h = shape[0], w = shape[1];
         int per = channels * h * w;
         int n = files.size();
@@ -96,7 +96,7 @@ public final class ImageFolder {
         }
     }
 
-    private static int[] shapeOf(Path file, int channels) {
+    private static int[] shapeOf(Path file) {
         BufferedImage img = decode(file);
         return new int[] {img.getHeight(), img.getWidth()};
     }
