@@ -66,9 +66,10 @@ public final class Downloader {
                 }
             }
             if (last != null) {
+                Path part = partPath(folder, file);
                 throw new UncheckedIOException("cannot download " + file.url() + " after " + ATTEMPTS
-                        + " attempts: " + last.getMessage() + " (run again to resume from "
-                        + partPath(folder, file) + ")", last);
+                        + " attempts: " + describe(last) + (Files.exists(part)
+                        ? " (run again to resume from " + part + ")" : " (check the network and run again)"), last);
             }
             Path part = partPath(folder, file);
             String actual = sha256(part);
@@ -146,6 +147,16 @@ public final class Downloader {
                 throw new IOException("connection ended after " + written + " of " + file.size() + " bytes");
             }
         }
+    }
+
+    /** A readable reason: some network exceptions carry no message, only a type and a cause. */
+    private static String describe(Throwable e) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (Throwable t = e; t != null && parts.size() < 5; t = t.getCause()) {
+            String part = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+            if (parts.isEmpty() || !parts.get(parts.size() - 1).equals(part)) parts.add(part);
+        }
+        return String.join(": ", parts);
     }
 
     /** The SHA-256 of a file, lower-case hex. */
