@@ -97,12 +97,20 @@ public final class Batches implements Iterable<Batches.Batch> {
         }
     }
 
+    /** The next pass: pass k (counting from 0 for this object) draws augmentation stream k. */
     @Override
     public Iterator<Batch> iterator() {
+        return pass(passes++);
+    }
+
+    /**
+     * Pass number {@code index} explicitly, e.g. the epoch number, so that a resumed run sees the
+     * same augmentations as an uninterrupted one.
+     */
+    public Iterator<Batch> pass(int index) {
         final int n = order == null ? data.size() : order.length;
         final int[] visit = order;
-        final SeededRandom rng = augmentation == null ? null : SeededRandom.derived(augmentationSeed, passes);
-        passes++;
+        final SeededRandom rng = augmentation == null ? null : SeededRandom.derived(augmentationSeed, index);
         final Batch batch = new Batch(batchSize, data.imageSize());
         final int total = count();
         return new Iterator<>() {

@@ -84,6 +84,10 @@ class BatchesTest {
         float[] b1 = b.iterator().next().pixels().clone();
         assertArrayEquals(a1, b1);
         assertFalse(Arrays.equals(a1, a2));
+        // explicit pass numbers reproduce the implicit ones (what a resumed run relies on)
+        Batches c = Batches.of(rows, 7).augment(new Augmentation(1, true), 5);
+        assertArrayEquals(a2, c.pass(1).next().pixels());
+        assertArrayEquals(a1, c.pass(0).next().pixels());
     }
 
     @Test
