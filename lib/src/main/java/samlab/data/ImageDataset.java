@@ -42,4 +42,30 @@ public record ImageDataset(String name, String source, float[] pixels, int[] lab
     public int imageSize() {
         return channels * height * width;
     }
+
+    /**
+     * The images at {@code indices}, in that order (repeats allowed), as a new dataset called
+     * {@code newName} with the same source and classes.
+     */
+    public ImageDataset select(int[] indices, String newName) {
+        int per = imageSize();
+        float[] x = new float[Math.multiplyExact(indices.length, per)];
+        int[] y = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            int k = indices[i];
+            if (k < 0 || k >= labels.length) {
+                throw new IllegalArgumentException("index " + k + " is out of range [0, " + labels.length + ") in " + name);
+            }
+            System.arraycopy(pixels, k * per, x, i * per, per);
+            y[i] = labels[k];
+        }
+        return new ImageDataset(newName, source, x, y, channels, height, width, classes);
+    }
+
+    /** How many images each class has, indexed by label. */
+    public int[] classCounts() {
+        int[] counts = new int[classes.size()];
+        for (int label : labels) counts[label]++;
+        return counts;
+    }
 }

@@ -1,0 +1,144 @@
+package samlab.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds, loads and downloads the {@link KnownDataset}s in a {@link DataDirectory}. The official
+ * files are preferred; otherwise the offline copies this project's CI uses are taken, and the
+ * dataset's {@code source} says so:
+ * <ul>
+ *   <li>MNIST: {@code mnist/} (official), else {@code mnist-10k/} — "MNIST (10k subset copy)";</li>
+ *   <li>Fashion-MNIST: {@code fashion-mnist/} (official), else Debian's {@value #DEBIAN_FASHION_MNIST}
+ *       — "Fashion-MNIST (Debian package copy)";</li>
+ *   <li>CIFAR-10: {@code cifar-10-batches-bin/} (official), else {@code cifar-10-jpeg/} or
+ *       {@code cifar-10-jpeg.tar.gz} (extracted into the cache on first use) — "CIFAR-10 (JPEG copy)";</li>
+ *   <li>CIFAR-100: {@code cifar-100-binary/} (official).</li>
+ * </ul>
+ */
+public final class Datasets {
+    /** Where Debian's {@code dataset-fashion-mnist} package puts its files. */
+    public static final String DEBIAN_FASHION_MNIST = "/usr/share/datasets/fashion-mnist";
+
+    private Datasets() {}
+
+    /** Loads one split of {@code dataset} from the best copy in the configured data directory. */
+    public static ImageDataset load(KnownDataset dataset, Split split) {
+        return load(dataset, split, DataDirectory.fromEnvironment());
+    }
+
+    /** Loads one split of {@code dataset} from the best copy in {@code dir}. */
+    public static ImageDataset load(KnownDataset dataset, Split split, DataDirectory dir) {
+        return locate(dataset, dir).load(split);
+    }
+
+    /** The best copy of {@code dataset}; the message says how to get one when there is none. */
+    public static DatasetCopy locate(KnownDataset dataset, DataDirectory dir) {
+        return find(dataset, dir).orElseThrow(() -> new IllegalArgumentException(dataset.displayName()
+                + " not found in data directory " + dir.root() + " (looked for " + String.join(", ", lookedFor(dataset))
+                + "); run: samlab data download " + dataset.id() + " [--data-dir DIR]"));
+    }
+
+    /** The best copy of {@code dataset}, if any. */
+    public static Optional<DatasetCopy> find(KnownDataset dataset, DataDirectory dir) {
+        return candidates(dataset, dir, Path.of(DEBIAN_FASHION_MNIST)).stream().findFirst();
+    }
+
+    /** All copies present, best first. */
+    static List<DatasetCopy> candidates(KnownDataset dataset, DataDirectory dir, Path debianFashion) {
+        Path root = dir.root();
+        List<DatasetCopy> found = new ArrayList<>();
+        String official = dataset.displayName() + " (official files)";
+        switch (dataset) {
+            case MNIST -> {
+                if (hasIdx(root.resolve("mnist"))) {
+                    found.add(new DatasetCopy(dataset, DatasetCopy.Format.IDX, root.resolve("mnist"), official, dir.cache()));
+                }
+                if (hasIdx(root.resolve("mnist-10k"))) {
+                    found.add(new DatasetCopy(dataset, DatasetCopy.Format.IDX, root.resolve("mnist-10k"),
+                            "MNIST (10k subset copy)", dir.cache()));
+                }
+            }
+            case FASHION_MNIST -> {
+                if (hasIdx(root.resolve("fashion-mnist"))) {
+                    found.add(new DatasetCopy(dataset, DatasetCopy.Format.IDX, root.resolve("fashion-mnist"), official,
+                            dir.cache()));
+                }
+                if (hasIdx(debianFashion)) {
+                    found.add(new DatasetCopy(dataset, DatasetCopy.Format.IDX, debianFashion,
+                            "Fashion-MNIST (Debian package copy)", dir.cache()));
+                }
+            }
+            case CIFAR10 -> {
+                if (Files.isRegularFile(root.resolve("cifar-10-batches-bin/test_batch.bin"))) {
+                    found.add(new DatasetCopy(dataset, DatasetCopy.Format.CIFAR_BINARY,
+                            root.resolve("cifar-10-batches-bin"), "CIFAR-10 (official binary)", dir.cache()));
+                }
+                if (Files.isDirectory(root.resolve("cifar-10-jpeg/train"))) {
+                    found.add(new DatasetCopy(dataset, DatasetCopy.Format.IMAGE_FOLDER, root.resolve("cifar-10-jpeg"),
+                            "CIFAR-10 (JPEG copy)", dir.cache()));
+                } else if (Files.isRegularFile(root.resolve("cifar-10-jpeg.tar.gz"))) {
+                    found.add(new DatasetCopy(dataset, DatasetCopy.Format.IMAGE_FOLDER_ARCHIVE,
+                            root.resolve("cifar-10-jpeg.tar.gz"), "CIFAR-10 (JPEG copy)", dir.cache()));
+                }
+            }
+            case CIFAR100, CIFAR100_COARSE -> {
+                if (Files.isRegularFile(root.resolve("cifar-100-binary/test.bin"))) {
+                    found.add(new DatasetCopy(dataset, DatasetCopy.Format.CIFAR_BINARY,
+                            root.resolve("cifar-100-binary"), "CIFAR-100 (official binary)", dir.cache()));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<String> lookedFor(KnownDataset dataset) {
+        return switch (dataset) {
+            case MNIST -> List.of("mnist/", "mnist-10k/");
+            case FASHION_MNIST -> List.of("fashion-mnist/", DEBIAN_FASHION_MNIST);
+            case CIFAR10 -> List.of("cifar-10-batches-bin/", "cifar-10-jpeg/", "cifar-10-jpeg.tar.gz");
+            case CIFAR100, CIFAR100_COARSE -> List.of("cifar-100-binary/");
+        };
+    }
+
+    private static boolean hasIdx(Path folder) {
+        return Files.isRegularFile(folder.resolve("t10k-labels-idx1-ubyte.gz"))
+                || Files.isRegularFile(folder.resolve("t10k-labels-idx1-ubyte"));
+    }
+
+    /**
+     * Downloads the official files of {@code dataset} into {@code dir} (verified, resumable) and
+     * unpacks archives; returns the official copy. Files already present and verified are kept.
+     */
+    public static DatasetCopy download(KnownDataset dataset, DataDirectory dir, Downloader downloader) {
+        return download(dataset, dir, downloader, dataset.downloads());
+    }
+
+    /** As {@link #download(KnownDataset, DataDirectory, Downloader)} from the given files (tests serve their own). */
+    static DatasetCopy download(KnownDataset dataset, DataDirectory dir, Downloader downloader, List<RemoteFile> files) {
+        Path root = dir.root();
+        switch (dataset) {
+            case MNIST, FASHION_MNIST -> {
+                for (RemoteFile f : files) downloader.fetch(f, root.resolve(dataset.folder()));
+            }
+            case CIFAR10, CIFAR100, CIFAR100_COARSE -> {
+                Path folder = root.resolve(dataset.folder());
+                if (!Files.isDirectory(folder)) {
+                    Path archive = downloader.fetch(files.get(0), root);
+                    TarArchive.extractTarGz(archive, root);
+                    if (!Files.isDirectory(folder)) {
+                        throw new InvalidDataFileException(archive, "did not contain the folder " + dataset.folder() + "/");
+                    }
+                }
+            }
+        }
+        DatasetCopy copy = find(dataset, dir).orElseThrow();
+        if (!copy.location().equals(root.resolve(dataset.folder()))) {
+            throw new IllegalStateException("download of " + dataset.displayName() + " did not produce the official files");
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,27 @@
+package samlab.data;
+
+import java.nio.file.Path;
+
+/**
+ * A dataset file that cannot be used: truncated, corrupt, wrong magic number, label out of range,
+ * wrong image size. The message names the file and the problem. It is an
+ * {@link IllegalArgumentException} because the fix lies with the input (download it again).
+ */
+public final class InvalidDataFileException extends IllegalArgumentException {
+    private final transient Path file;
+
+    public InvalidDataFileException(Path file, String problem) {
+        super(file + ": " + problem);
+        this.file = file;
+    }
+
+    public InvalidDataFileException(Path file, String problem, Throwable cause) {
+        super(file + ": " + problem, cause);
+        this.file = file;
+    }
+
+    /** The offending file. */
+    public Path file() {
+        return file;
+    }
+}
