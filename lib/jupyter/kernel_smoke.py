@@ -40,7 +40,7 @@ class SamlabKernelTests(jupyter_kernel_test.KernelTests):
         for attempt in range(START_ATTEMPTS):
             try:
                 devnull = open(os.devnull, "w")
-                cls.km, cls.kc = start_new_kernel(kernel_name=cls.kernel_name, startup_timeout=30,
+                cls.km, cls.kc = start_new_kernel(kernel_name=cls.kernel_name, startup_timeout=20,
                                                   stdout=devnull, stderr=devnull)
                 if attempt:
                     print(f"kernel started after {attempt} start-up retries", file=sys.stderr)
