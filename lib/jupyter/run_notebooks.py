@@ -59,7 +59,8 @@ def run_one(path: Path, out_dir: Path, args):
         detail = None
         log = out_dir / (path.stem + ".kernel.log")
         try:
-            with open(log, "a", encoding="utf-8") as kernel_output:  # the kernel's own chatter
+            # The kernel's own chatter, kept for diagnosis (a fresh log per run, all attempts in it).
+            with open(log, "a" if retries else "w", encoding="utf-8") as kernel_output:
                 client.execute(stdout=kernel_output, stderr=kernel_output)
             ok = True
         except (CellExecutionError, CellTimeoutError) as e:
