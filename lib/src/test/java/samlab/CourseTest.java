@@ -1,0 +1,29 @@
+package samlab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CourseTest {
+    @Test
+    void unsetOrBlankMeansFull() {
+        assertEquals(Course.Mode.FULL, Course.parseMode(null));
+        assertEquals(Course.Mode.FULL, Course.parseMode("  "));
+    }
+
+    @Test
+    void namesAreCaseInsensitive() {
+        assertEquals(Course.Mode.FAST, Course.parseMode("fast"));
+        assertEquals(Course.Mode.FAST, Course.parseMode(" FAST "));
+        assertEquals(Course.Mode.FULL, Course.parseMode("Full"));
+    }
+
+    @Test
+    void unknownModeNamesTheValueAndTheChoices() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Course.parseMode("quick"));
+        assertTrue(e.getMessage().contains("quick"), e.getMessage());
+        assertTrue(e.getMessage().contains("fast, full"), e.getMessage());
+    }
+}
