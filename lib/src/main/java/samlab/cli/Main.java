@@ -15,7 +15,11 @@ import samlab.Samlab;
                 + "sweeps, figures and training.",
         subcommands = {
                 // one line per subcommand; keep alphabetical
+                BasinsCommand.class,
+                BenchCommand.class,
+                BifurcationCommand.class,
                 CommandLine.HelpCommand.class,
+                RestPointsCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for bad input. */

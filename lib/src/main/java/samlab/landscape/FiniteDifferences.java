@@ -32,4 +32,52 @@ public final class FiniteDifferences {
         }
         return h;
     }
+
+    /** Step used for first derivatives from values. */
+    static final double GRADIENT_STEP = 1e-6;
+
+    /** The gradient by central differences of the value. */
+    public static double[] gradientFromValue(Objective f, double[] x) {
+        int d = f.dimension();
+        double[] g = new double[d];
+        double[] xp = x.clone();
+        for (int j = 0; j < d; j++) {
+            double step = GRADIENT_STEP * Math.max(1.0, Math.abs(x[j]));
+            xp[j] = x[j] + step;
+            double fp = f.value(xp);
+            xp[j] = x[j] - step;
+            double fm = f.value(xp);
+            xp[j] = x[j];
+            g[j] = (fp - fm) / (2 * step);
+        }
+        return g;
+    }
+
+    /**
+     * How far an objective's derivatives are from finite differences at the given points: the
+     * largest error of the gradient against differences of the value, and of the Hessian against
+     * differences of the gradient, each relative to max(1, |reference entry|).
+     */
+    public record Check(double maxGradientError, double maxHessianError) {}
+
+    /** Checks {@code f}'s gradient and Hessian at every point; see {@link Check}. */
+    public static Check check(Objective f, Iterable<double[]> points) {
+        double ge = 0;
+        double he = 0;
+        for (double[] x : points) {
+            double[] g = f.gradient(x);
+            double[] gfd = gradientFromValue(f, x);
+            for (int i = 0; i < g.length; i++) {
+                ge = Math.max(ge, Math.abs(g[i] - gfd[i]) / Math.max(1.0, Math.abs(gfd[i])));
+            }
+            double[][] h = f.hessian(x);
+            double[][] hfd = hessianFromGradient(f, x);
+            for (int i = 0; i < h.length; i++) {
+                for (int j = 0; j < h.length; j++) {
+                    he = Math.max(he, Math.abs(h[i][j] - hfd[i][j]) / Math.max(1.0, Math.abs(hfd[i][j])));
+                }
+            }
+        }
+        return new Check(ge, he);
+    }
 }

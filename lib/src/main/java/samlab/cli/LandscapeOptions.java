@@ -1,0 +1,77 @@
+package samlab.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import samlab.landscape.Landscapes;
+import samlab.landscape.Objective;
+import samlab.landscape.RestPointSearch;
+import samlab.landscape.SamMap;
+import samlab.landscape.SamVariant;
+
+/** The options shared by the theory commands: which landscape, which SAM, where to look. */
+final class LandscapeOptions {
+    @Option(names = "--landscape", required = true, paramLabel = "NAME",
+            description = "quartic, ring, anisotropic, bent-ring or sharp-flat")
+    String landscape;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "a landscape parameter (repeatable), e.g. a=2 for anisotropic; alpha, beta for bent-ring")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--variant", defaultValue = "sam", paramLabel = "sam|eps|usam",
+            description = "normalised SAM, epsilon-regularised SAM or unnormalised SAM (default: ${DEFAULT-VALUE})")
+    String variant;
+
+    @Option(names = "--eps", defaultValue = "1e-12", description = "epsilon of --variant eps (default: ${DEFAULT-VALUE})")
+    double eps;
+
+    @Option(names = "--seeds", defaultValue = "400", description = "Newton seeds of the rest-point finder (default: ${DEFAULT-VALUE})")
+    int seeds;
+
+    @Option(names = "--box", defaultValue = "3", paramLabel = "L",
+            description = "the finder seeds lie in [-L, L]^d (default: ${DEFAULT-VALUE})")
+    double box;
+
+    Objective objective() {
+        return Landscapes.create(landscape, parsedParams());
+    }
+
+    SamVariant samVariant() {
+        return SamVariant.parse(variant);
+    }
+
+    SamMap map(double rho) {
+        return new SamMap(objective(), samVariant(), rho, eps);
+    }
+
+    RestPointSearch search() {
+        return new RestPointSearch(box, seeds, RestPointSearch.DEFAULT.randomSeed(),
+                RestPointSearch.DEFAULT.maxIterations(), RestPointSearch.DEFAULT.manifoldSpacing());
+    }
+
+    Map<String, Double> parsedParams() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("--param '" + p + "'; allowed: NAME=NUMBER, e.g. a=2");
+            String value = p.substring(eq + 1).trim();
+            try {
+                m.put(p.substring(0, eq).trim(), Double.parseDouble(value));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--param " + p + ": '" + value + "' is not a number; allowed: NAME=NUMBER");
+            }
+        }
+        return m;
+    }
+
+    /** Fails with a message naming the flag when a value is not a finite number > 0. */
+    static double positive(String flag, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(flag + " " + v + "; allowed: a finite number > 0");
+        }
+        return v;
+    }
+}

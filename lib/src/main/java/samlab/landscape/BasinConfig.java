@@ -1,0 +1,34 @@
+package samlab.landscape;
+
+/**
+ * A grid of SAM starts over a box and how long to iterate each. For a 1-D landscape use ny = 1
+ * (the y range is ignored).
+ */
+public record BasinConfig(double xmin, double xmax, double ymin, double ymax, int nx, int ny,
+                          double eta, int maxIterations) {
+    public BasinConfig {
+        for (double v : new double[] {xmin, xmax, ymin, ymax}) {
+            if (!Double.isFinite(v)) throw new IllegalArgumentException("box bound " + v + "; allowed: finite numbers");
+        }
+        if (!(xmax > xmin)) throw new IllegalArgumentException("x range [" + xmin + ", " + xmax + "]; allowed: xmin < xmax");
+        if (!(ymax >= ymin)) throw new IllegalArgumentException("y range [" + ymin + ", " + ymax + "]; allowed: ymin <= ymax");
+        if (nx < 1 || nx > 20_000) throw new IllegalArgumentException("nx = " + nx + "; allowed: 1 to 20000");
+        if (ny < 1 || ny > 20_000) throw new IllegalArgumentException("ny = " + ny + "; allowed: 1 to 20000");
+        SamMap.checkEta(eta);
+        if (maxIterations < 1 || maxIterations > 10_000_000) {
+            throw new IllegalArgumentException("maxIterations = " + maxIterations + "; allowed: 1 to 10000000");
+        }
+    }
+
+    /** A square box [−half, half]² with n × n starts. */
+    public static BasinConfig square(double half, int n, double eta, int maxIterations) {
+        return new BasinConfig(-half, half, -half, half, n, n, eta, maxIterations);
+    }
+
+    /** n grid coordinates over [lo, hi], endpoints included (the midpoint when n = 1). */
+    static double[] axis(double lo, double hi, int n) {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) a[i] = n == 1 ? 0.5 * (lo + hi) : lo + (hi - lo) * i / (n - 1);
+        return a;
+    }
+}

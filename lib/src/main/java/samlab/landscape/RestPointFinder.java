@@ -1,0 +1,296 @@
+package samlab.landscape;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Finds SAM rest points, the zeros of F(x) = ∇f(x⁺), by damped (Levenberg–Marquardt) Newton
+ * iterations from many seeds, with Jacobian H(x⁺)(I + ρ Dv(x)); it also finds the critical points of
+ * f (zeros of ∇f, Jacobian H), which are rest points too. Points are deduplicated, classified
+ * ({@link #classify}) and, on manifolds of rest points, thinned to samples
+ * {@link RestPointSearch#manifoldSpacing} apart.
+ */
+public final class RestPointFinder {
+    /** ‖∇f(x)‖ at or below this: x is a critical point of f. */
+    public static final double CRITICAL_GRADIENT = 1e-8;
+    /** ‖F(x)‖ at or below this (and a tiny Newton step): x solves the equation. */
+    static final double RESIDUAL_TOLERANCE = 1e-9;
+    /** Eigenvalues of the rest-equation Jacobian this small (relative) count as zero: a manifold. */
+    static final double SINGULAR = 1e-6;
+
+    private final SamMap map;
+    private final RestPointSearch search;
+
+    public RestPointFinder(SamMap map, RestPointSearch search) {
+        this.map = java.util.Objects.requireNonNull(map, "map");
+        this.search = java.util.Objects.requireNonNull(search, "search");
+    }
+
+    public RestPointFinder(SamMap map) {
+        this(map, RestPointSearch.DEFAULT);
+    }
+
+    /** All rest points found, classified at step size η. */
+    public RestPoints find(double eta) {
+        SamMap.checkEta(eta);
+        Objective f = map.objective();
+        List<double[]> roots = new ArrayList<>();
+        Equation critical = new Equation() {
+            @Override public double[] value(double[] x) { return f.gradient(x); }
+            @Override public double[][] jacobian(double[] x) { return f.hessian(x); }
+        };
+        Equation rest = new Equation() {
+            @Override public double[] value(double[] x) { return f.gradient(map.perturbed(x)); }
+            @Override public double[][] jacobian(double[] x) { return map.restEquationJacobian(x); }
+        };
+        double limit = search.box() * 1.5 + map.rho();
+        for (double[] seed : seeds()) {
+            for (Equation eq : List.of(critical, rest)) {
+                double[] r = solve(eq, seed);
+                if (r != null && maxAbs(r) <= limit) addIfNew(roots, r, 1e-6);
+            }
+        }
+        List<RestPoint> classified = new ArrayList<>();
+        for (double[] r : roots) {
+            RestPoint p = classify(r, eta);
+            boolean keep = true;
+            if (p.marginal()) {
+                for (RestPoint q : classified) {
+                    if (q.marginal() && q.kind() == p.kind() && dist(q.x(), r) < search.manifoldSpacing()) {
+                        keep = false;
+                        break;
+                    }
+                }
+            }
+            if (keep) classified.add(p);
+        }
+        classified.sort(Comparator.comparing(RestPoint::kind).thenComparing((RestPoint p) -> p.x(0))
+                .thenComparing(p -> p.x(p.x().length - 1)));
+        return new RestPoints(map, eta, classified);
+    }
+
+    /** Classifies a rest point x (∇f(x⁺) ≈ 0) and measures its stability at step size η. */
+    public RestPoint classify(double[] x, double eta) {
+        Objective f = map.objective();
+        int d = f.dimension();
+        double[] g = f.gradient(x);
+        double gn = SamMap.norm(g);
+        boolean critical = gn <= CRITICAL_GRADIENT;
+        double[] image = critical && map.variant() == SamVariant.SAM ? x.clone() : map.perturbed(x);
+        RestPoint.ImageType type = imageType(f, image);
+        RestPoint.Kind kind = critical ? RestPoint.Kind.CRITICAL
+                : type.isMinimizer() ? RestPoint.Kind.HALLUCINATED_MINIMIZER : RestPoint.Kind.HALLUCINATED_OTHER;
+        double radius = Double.NaN;
+        double normal = Double.NaN;
+        boolean marginal;
+        if (critical && map.variant() == SamVariant.SAM) {
+            // T is not differentiable where ∇f = 0 under normalised SAM: no linear stability to report
+            double[] h = Eigenvalues.symmetric(f.hessian(x));
+            marginal = minAbs(h) <= SINGULAR * Math.max(1, maxAbs(h));
+        } else {
+            double[][] j = map.restEquationJacobian(x);
+            double[][] mu = Eigenvalues.general(j);
+            double scale = 1;
+            for (int i = 0; i < d; i++) scale = Math.max(scale, Math.hypot(mu[0][i], mu[1][i]));
+            radius = 0;
+            normal = 0;
+            int normalCount = 0;
+            marginal = false;
+            for (int i = 0; i < d; i++) {
+                // eigenvalue of DT = I − ηJ is 1 − ημ
+                double mod = Math.hypot(1 - eta * mu[0][i], eta * mu[1][i]);
+                radius = Math.max(radius, mod);
+                if (Math.hypot(mu[0][i], mu[1][i]) <= SINGULAR * scale) {
+                    marginal = true;
+                } else {
+                    normal = Math.max(normal, mod);
+                    normalCount++;
+                }
+            }
+            if (normalCount == 0) normal = Double.NaN;
+        }
+        boolean attracting = normal < 1;
+        return new RestPoint(x, kind, f.value(x), gn, image, type, dist(x, image), radius, normal, marginal, attracting);
+    }
+
+    /** What f has at a critical point c; a singular semidefinite Hessian is probed by sampling. */
+    public static RestPoint.ImageType imageType(Objective f, double[] c) {
+        double[] ev = Eigenvalues.symmetric(f.hessian(c));
+        double tol = 1e-7 * Math.max(1, maxAbs(ev));
+        boolean pos = false, neg = false, zero = false;
+        for (double e : ev) {
+            if (e > tol) pos = true;
+            else if (e < -tol) neg = true;
+            else zero = true;
+        }
+        if (pos && neg) return RestPoint.ImageType.SADDLE;
+        if (!zero) return pos ? RestPoint.ImageType.MIN : RestPoint.ImageType.MAX;
+        if (neg) return RestPoint.ImageType.DEGENERATE;
+        return doesNotDecreaseNearby(f, c) ? RestPoint.ImageType.DEGENERATE_MIN : RestPoint.ImageType.DEGENERATE;
+    }
+
+    private static boolean doesNotDecreaseNearby(Objective f, double[] c) {
+        int d = c.length;
+        double f0 = f.value(c);
+        double slack = 1e-12 * (1 + Math.abs(f0));
+        SplittableRandom rnd = new SplittableRandom(7);
+        double[] y = new double[d];
+        for (double r : new double[] {1e-4, 1e-3, 1e-2}) {
+            for (int k = 0; k < 32 * d; k++) {
+                double n = 0;
+                for (int i = 0; i < d; i++) {
+                    y[i] = rnd.nextDouble(-1, 1);
+                    n += y[i] * y[i];
+                }
+                n = Math.sqrt(n);
+                for (int i = 0; i < d; i++) y[i] = c[i] + r * y[i] / n;
+                if (f.value(y) < f0 - slack) return false;
+            }
+        }
+        return true;
+    }
+
+    /** The seeds: a grid over the box for d ≤ 2, plus as many seeded random points. */
+    List<double[]> seeds() {
+        int d = map.dimension();
+        double b = search.box();
+        List<double[]> out = new ArrayList<>();
+        if (d <= 2) {
+            int n = Math.max(2, (int) Math.round(Math.pow(search.seeds(), 1.0 / d)));
+            for (int i = 0; i < n; i++) {
+                double xi = -b + 2 * b * (i + 0.5) / n;
+                if (d == 1) out.add(new double[] {xi});
+                else for (int j = 0; j < n; j++) out.add(new double[] {xi, -b + 2 * b * (j + 0.5) / n});
+            }
+        }
+        SplittableRandom rnd = new SplittableRandom(search.randomSeed());
+        for (int k = 0; k < search.seeds(); k++) {
+            double[] s = new double[d];
+            for (int i = 0; i < d; i++) s[i] = rnd.nextDouble(-b, b);
+            out.add(s);
+        }
+        return out;
+    }
+
+    interface Equation {
+        double[] value(double[] x);
+
+        double[][] jacobian(double[] x);
+    }
+
+    /** Levenberg–Marquardt on eq from x0; the root, or null when it did not converge to one. */
+    private double[] solve(Equation eq, double[] x0) {
+        int d = x0.length;
+        double[] x = x0.clone();
+        double[] fx = eq.value(x);
+        double fn = SamMap.norm(fx);
+        double lambda = 1e-3;
+        for (int it = 0; it < search.maxIterations() && Double.isFinite(fn); it++) {
+            double[][] j = eq.jacobian(x);
+            if (!allFinite(j)) return null;
+            double[] delta = null;
+            boolean accepted = false;
+            for (int tries = 0; tries < 40 && !accepted; tries++) {
+                delta = levenbergStep(j, fx, lambda);
+                if (delta == null) { lambda *= 10; continue; }
+                double[] trial = new double[d];
+                for (int i = 0; i < d; i++) trial[i] = x[i] + delta[i];
+                double[] ft = eq.value(trial);
+                double tn = SamMap.norm(ft);
+                if (tn < fn) {
+                    x = trial;
+                    fx = ft;
+                    fn = tn;
+                    lambda = Math.max(lambda / 10, 1e-14);
+                    accepted = true;
+                } else {
+                    lambda *= 10;
+                }
+            }
+            if (!accepted || SamMap.norm(delta) <= 1e-14 * (1 + SamMap.norm(x))) break;
+        }
+        if (!(fn <= RESIDUAL_TOLERANCE)) return null;
+        // a genuine root, not a flat region where F is tiny but the Newton step is large
+        double[][] j = eq.jacobian(x);
+        if (!allFinite(j)) return null;
+        double[] newton = levenbergStep(j, fx, 1e-14);
+        if (newton == null || SamMap.norm(newton) > 1e-6 * (1 + SamMap.norm(x))) return null;
+        return x;
+    }
+
+    /** Solves (JᵀJ + μI)δ = −JᵀF with μ = λ·(trace(JᵀJ)/d), by Gaussian elimination. */
+    private static double[] levenbergStep(double[][] j, double[] f, double lambda) {
+        int d = f.length;
+        double[][] a = new double[d][d + 1];
+        double tr = 0;
+        for (int r = 0; r < d; r++) {
+            for (int c = 0; c < d; c++) {
+                double s = 0;
+                for (int k = 0; k < d; k++) s += j[k][r] * j[k][c];
+                a[r][c] = s;
+            }
+            double s = 0;
+            for (int k = 0; k < d; k++) s += j[k][r] * f[k];
+            a[r][d] = -s;
+            tr += a[r][r];
+        }
+        double mu = lambda * (tr / d) + 1e-300;
+        for (int r = 0; r < d; r++) a[r][r] += mu;
+        return gaussSolve(a);
+    }
+
+    /** Solves the augmented system [A | b] in place with partial pivoting; null when singular. */
+    static double[] gaussSolve(double[][] a) {
+        int d = a.length;
+        for (int col = 0; col < d; col++) {
+            int piv = col;
+            for (int r = col + 1; r < d; r++) if (Math.abs(a[r][col]) > Math.abs(a[piv][col])) piv = r;
+            if (a[piv][col] == 0 || !Double.isFinite(a[piv][col])) return null;
+            double[] t = a[piv];
+            a[piv] = a[col];
+            a[col] = t;
+            for (int r = col + 1; r < d; r++) {
+                double m = a[r][col] / a[col][col];
+                for (int c = col; c <= d; c++) a[r][c] -= m * a[col][c];
+            }
+        }
+        double[] x = new double[d];
+        for (int r = d - 1; r >= 0; r--) {
+            double s = a[r][d];
+            for (int c = r + 1; c < d; c++) s -= a[r][c] * x[c];
+            x[r] = s / a[r][r];
+        }
+        for (double v : x) if (!Double.isFinite(v)) return null;
+        return x;
+    }
+
+    private static void addIfNew(List<double[]> pts, double[] p, double tol) {
+        for (double[] q : pts) if (dist(p, q) <= tol * (1 + SamMap.norm(p))) return;
+        pts.add(p);
+    }
+
+    static double dist(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += (a[i] - b[i]) * (a[i] - b[i]);
+        return Math.sqrt(s);
+    }
+
+    private static boolean allFinite(double[][] m) {
+        for (double[] row : m) for (double v : row) if (!Double.isFinite(v)) return false;
+        return true;
+    }
+
+    private static double maxAbs(double[] v) {
+        double m = 0;
+        for (double x : v) m = Math.max(m, Math.abs(x));
+        return m;
+    }
+
+    private static double minAbs(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) m = Math.min(m, Math.abs(x));
+        return m;
+    }
+}

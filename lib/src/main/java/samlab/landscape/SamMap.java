@@ -1,0 +1,188 @@
+package samlab.landscape;
+
+import java.util.Objects;
+
+/**
+ * The SAM update T(x) = x − η ∇f(x⁺), x⁺ = x + ρ v(x), on an objective, for one variant and ρ.
+ * The step methods write into caller-owned arrays and a {@link Workspace} and never allocate:
+ * they are the hot loop of the basin map. η is an argument, since rest points do not depend on it.
+ *
+ * @param eps the ε of the {@link SamVariant#EPS} variant (ignored by the others)
+ */
+public record SamMap(Objective objective, SamVariant variant, double rho, double eps) {
+    /** ε used by common SAM implementations. */
+    public static final double DEFAULT_EPS = 1e-12;
+
+    public SamMap {
+        Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(variant, "variant");
+        if (!(rho > 0) || !Double.isFinite(rho)) {
+            throw new IllegalArgumentException("rho = " + rho + "; allowed: a finite number > 0");
+        }
+        if (!(eps >= 0) || !Double.isFinite(eps)) {
+            throw new IllegalArgumentException("eps = " + eps + "; allowed: a finite number >= 0");
+        }
+    }
+
+    /** Normalised SAM with radius ρ. */
+    public static SamMap sam(Objective f, double rho) {
+        return new SamMap(f, SamVariant.SAM, rho, DEFAULT_EPS);
+    }
+
+    /** Checks a step size. */
+    public static double checkEta(double eta) {
+        if (!(eta > 0) || !Double.isFinite(eta)) {
+            throw new IllegalArgumentException("eta = " + eta + "; allowed: a finite number > 0");
+        }
+        return eta;
+    }
+
+    public int dimension() {
+        return objective.dimension();
+    }
+
+    /** Scratch arrays for one thread's allocation-free steps. */
+    public static final class Workspace {
+        final double[] g;
+        final double[] xPlus;
+        final double[] gPlus;
+
+        public Workspace(int d) {
+            g = new double[d];
+            xPlus = new double[d];
+            gPlus = new double[d];
+        }
+
+        /** ∇f(x⁺) from the last step (valid after {@link SamMap#step}). */
+        public double[] gradientAtPerturbed() {
+            return gPlus;
+        }
+    }
+
+    public Workspace workspace() {
+        return new Workspace(dimension());
+    }
+
+    /** The scale of the perturbation direction: v = scale·g. */
+    private double directionScale(double gnorm) {
+        return switch (variant) {
+            case SAM -> gnorm > 0 ? 1 / gnorm : 0;
+            case EPS -> 1 / (gnorm + eps);
+            case USAM -> 1;
+        };
+    }
+
+    /** Writes x⁺ into {@code out}, using {@code g} as scratch for ∇f(x); no allocation. */
+    public void perturbed(double[] x, double[] g, double[] out) {
+        objective.gradient(x, g);
+        double n2 = 0;
+        for (int i = 0; i < g.length; i++) n2 += g[i] * g[i];
+        double s = rho * directionScale(Math.sqrt(n2));
+        for (int i = 0; i < g.length; i++) out[i] = x[i] + s * g[i];
+    }
+
+    /** x⁺ in a new array. */
+    public double[] perturbed(double[] x) {
+        double[] out = new double[x.length];
+        perturbed(x, new double[x.length], out);
+        return out;
+    }
+
+    /**
+     * Writes T(x) = x − η ∇f(x⁺) into {@code out} (may be {@code x} itself) and returns ‖∇f(x⁺)‖²;
+     * no allocation.
+     */
+    public double step(double[] x, double eta, double[] out, Workspace ws) {
+        perturbed(x, ws.g, ws.xPlus);
+        objective.gradient(ws.xPlus, ws.gPlus);
+        double n2 = 0;
+        for (int i = 0; i < x.length; i++) {
+            n2 += ws.gPlus[i] * ws.gPlus[i];
+            out[i] = x[i] - eta * ws.gPlus[i];
+        }
+        return n2;
+    }
+
+    /** T(x) in a new array. */
+    public double[] step(double[] x, double eta) {
+        double[] out = new double[x.length];
+        step(x, eta, out, workspace());
+        return out;
+    }
+
+    /** The surrogate f^SAM(x) = f(x⁺). */
+    public double surrogate(double[] x) {
+        return objective.value(perturbed(x));
+    }
+
+    /**
+     * The Jacobian of x ↦ x⁺, I + ρ Dv(x): for SAM Dv = (I − uuᵀ)H/‖g‖, for ε-SAM
+     * Dv = (I − ggᵀ/(‖g‖(‖g‖+ε))) H/(‖g‖+ε), for USAM Dv = H. For SAM at g = 0 it is undefined (NaN).
+     */
+    public double[][] perturbationJacobian(double[] x) {
+        int d = dimension();
+        double[] g = objective.gradient(x);
+        double[][] h = objective.hessian(x);
+        double n = norm(g);
+        double[][] p = new double[d][d];
+        if (variant == SamVariant.USAM) {
+            for (int i = 0; i < d; i++) p[i] = h[i].clone();
+        } else {
+            double denom = variant == SamVariant.SAM ? n : n + eps;
+            if (denom == 0) {
+                for (double[] row : p) java.util.Arrays.fill(row, Double.NaN);
+                return p;
+            }
+            double projScale = n == 0 ? 0 : 1 / (n * denom);
+            double[][] proj = new double[d][d];
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) proj[i][j] = (i == j ? 1 : 0) - g[i] * g[j] * projScale;
+            }
+            p = multiply(proj, h);
+            for (double[] row : p) for (int j = 0; j < d; j++) row[j] /= denom;
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) p[i][j] = (i == j ? 1 : 0) + rho * p[i][j];
+        }
+        return p;
+    }
+
+    /** Jacobian of the rest-point equation F(x) = ∇f(x⁺): H(x⁺)(I + ρ Dv(x)). */
+    public double[][] restEquationJacobian(double[] x) {
+        return multiply(objective.hessian(perturbed(x)), perturbationJacobian(x));
+    }
+
+    /** DT(x) = I − η H(x⁺)(I + ρ Dv(x)). */
+    public double[][] jacobian(double[] x, double eta) {
+        return identityMinus(eta, restEquationJacobian(x));
+    }
+
+    /** I − η·J. */
+    static double[][] identityMinus(double eta, double[][] j) {
+        int d = j.length;
+        double[][] t = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int k = 0; k < d; k++) t[i][k] = (i == k ? 1 : 0) - eta * j[i][k];
+        }
+        return t;
+    }
+
+    static double[][] multiply(double[][] a, double[][] b) {
+        int n = a.length, m = b[0].length, l = b.length;
+        double[][] c = new double[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double s = 0;
+                for (int k = 0; k < l; k++) s += a[i][k] * b[k][j];
+                c[i][j] = s;
+            }
+        }
+        return c;
+    }
+
+    static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) s += x * x;
+        return Math.sqrt(s);
+    }
+}

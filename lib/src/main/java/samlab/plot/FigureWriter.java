@@ -1,0 +1,63 @@
+package samlab.plot;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/**
+ * Writes figures as PNG and SVG at the chart's size (720×480 by default). Each file is rendered to
+ * memory first and then written atomically, so a failed render leaves no partial file.
+ */
+public final class FigureWriter {
+    private FigureWriter() {}
+
+    /** The figure as PNG bytes. */
+    public static byte[] png(Figure figure) {
+        Chart<?, ?> chart = Objects.requireNonNull(figure, "figure").chart();
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render " + figure.name() + " as PNG: " + e.getMessage(), e);
+        }
+    }
+
+    /** The figure as SVG bytes (UTF-8). */
+    public static byte[] svg(Figure figure) {
+        Chart<?, ?> chart = Objects.requireNonNull(figure, "figure").chart();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render " + figure.name() + " as SVG: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes {@code dir/NAME.png}; returns the path. */
+    public static Path writePng(Figure figure, Path dir) {
+        Path target = dir.resolve(figure.name() + ".png");
+        byte[] bytes = png(figure);
+        samlab.io.AtomicFiles.write(target, out -> out.write(bytes));
+        return target;
+    }
+
+    /** Writes {@code dir/NAME.svg}; returns the path. */
+    public static Path writeSvg(Figure figure, Path dir) {
+        Path target = dir.resolve(figure.name() + ".svg");
+        byte[] bytes = svg(figure);
+        samlab.io.AtomicFiles.write(target, out -> out.write(bytes));
+        return target;
+    }
+
+    /** Writes {@code dir/NAME.png} and {@code dir/NAME.svg}; returns both paths. */
+    public static List<Path> writeAll(Figure figure, Path dir) {
+        samlab.io.AtomicFiles.checkWritable(dir.resolve(figure.name() + ".png"));
+        return List.of(writePng(figure, dir), writeSvg(figure, dir));
+    }
+}

@@ -1,0 +1,137 @@
+package samlab.plot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.Table;
+
+/**
+ * Curves over a common x, e.g. loss or gradient norm per step: one line per y column of a table,
+ * optionally on logarithmic axes. Missing values (NaN) break a line rather than fail it.
+ */
+public final class LineFigure implements Figure {
+    private final String name;
+    private final XYChart chart;
+
+    private LineFigure(String name, XYChart chart) {
+        this.name = name;
+        this.chart = chart;
+    }
+
+    /** Starts a chart of {@code yColumns} against {@code xColumn}; the legend shows the column names. */
+    public static Builder fromTable(String name, Table table, String xColumn, String... yColumns) {
+        Objects.requireNonNull(table, "table");
+        if (yColumns == null || yColumns.length == 0) throw new IllegalArgumentException("at least one y column is needed");
+        Builder b = new Builder(name, TableColumns.numeric(table, xColumn));
+        b.xLabel = xColumn;
+        for (String y : yColumns) b.series(y, TableColumns.numeric(table, y));
+        b.yLabel = yColumns.length == 1 ? yColumns[0] : "";
+        return b;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Chart<?, ?> chart() {
+        return chart;
+    }
+
+    public static final class Builder {
+        private final String name;
+        private final double[] x;
+        private final List<String> names = new ArrayList<>();
+        private final List<double[]> ys = new ArrayList<>();
+        private String title = "";
+        private String xLabel;
+        private String yLabel;
+        private boolean logX;
+        private boolean logY;
+
+        private Builder(String name, double[] x) {
+            this.name = FigureNames.check(name);
+            this.x = x;
+        }
+
+        /** Adds a curve with the same x values as the table's x column. */
+        public Builder series(String label, double[] y) {
+            PlaneFigure.checkLabel(label);
+            PlaneFigure.checkSameLength("series " + label, x, y);
+            if (names.contains(label)) throw new IllegalArgumentException("series " + label + " is already in the chart");
+            names.add(label);
+            ys.add(y.clone());
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = Objects.requireNonNull(title, "title");
+            return this;
+        }
+
+        public Builder axes(String xLabel, String yLabel) {
+            this.xLabel = Objects.requireNonNull(xLabel, "xLabel");
+            this.yLabel = Objects.requireNonNull(yLabel, "yLabel");
+            return this;
+        }
+
+        public Builder logX(boolean log) {
+            this.logX = log;
+            return this;
+        }
+
+        public Builder logY(boolean log) {
+            this.logY = log;
+            return this;
+        }
+
+        public LineFigure build() {
+            if (logX) checkPositive(xLabel, x);
+            for (int i = 0; i < ys.size(); i++) if (logY) checkPositive(names.get(i), ys.get(i));
+            XYChart chart = ChartStyle.newXYChart(title, xLabel, yLabel);
+            for (int i = 0; i < ys.size(); i++) {
+                XYSeries s = chart.addSeries(names.get(i), x, ys.get(i));
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(Palette.categorical(i));
+                s.setLineWidth(2f);
+            }
+            breakEqualSpacing(chart);
+            chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
+            if (ys.size() == 1) chart.getStyler().setLegendVisible(false);
+            if (xLabel == null) chart.setXAxisTitle("");
+            return new LineFigure(name, chart);
+        }
+
+        /**
+         * XChart 3.8.8 puts x ticks on the data values when they are equally spaced (steps 1, 2, …),
+         * which gives labels like "1 11 21 …" that run together. One invisible point between the
+         * first two x values makes the values unequally spaced, so the ordinary round-number ticks are used.
+         */
+        private void breakEqualSpacing(XYChart chart) {
+            if (x.length < 3 || !Double.isFinite(x[0]) || !Double.isFinite(x[1])) return;
+            double y0 = java.util.Arrays.stream(ys.get(0)).filter(Double::isFinite).findFirst().orElse(Double.NaN);
+            if (Double.isNaN(y0)) return;
+            double xi = logX ? Math.sqrt(x[0] * x[1]) : 0.5 * (x[0] + x[1]);
+            XYSeries s = chart.addSeries("\u200b", new double[] {xi}, new double[] {y0});
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setShowInLegend(false);
+        }
+
+        /** A log axis cannot show zero or negative values; say which column has one. */
+        private static void checkPositive(String column, double[] v) {
+            for (int i = 0; i < v.length; i++) {
+                if (!Double.isNaN(v[i]) && !(v[i] > 0)) {
+                    throw new IllegalArgumentException("column '" + column + "' has value " + v[i] + " at row " + i
+                            + "; a logarithmic axis needs values > 0");
+                }
+            }
+        }
+    }
+}

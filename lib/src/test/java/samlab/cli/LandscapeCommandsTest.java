@@ -1,0 +1,151 @@
+package samlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import samlab.progress.ProgressSink;
+
+/** The theory subcommands: outputs on the worked examples and one-line errors with exit code 2. */
+class LandscapeCommandsTest {
+    @TempDir Path dir;
+
+    record Result(int code, String out, String err) {}
+
+    @BeforeAll
+    static void quiet() {
+        ProgressSink.install(ProgressSink.silent());
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void restPointsCsvHasTheQuarticHallucinatedPair() {
+        Result r = run("rest-points", "--landscape", "quartic", "--rho", "1.5", "--eta", "0.05", "--format", "csv");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("x1,kind,value,grad_norm,image1,image_type,dist_to_image,spectral_radius,"
+                + "normal_spectral_radius,marginal,attracting", lines.get(0));
+        List<String> hall = lines.stream().filter(l -> l.contains("hallucinated_minimizer")).toList();
+        assertEquals(2, hall.size(), r.out());
+        for (String l : hall) {
+            String[] f = l.split(",");
+            assertEquals(0.5, Math.abs(Double.parseDouble(f[0])), 1e-9);
+            assertEquals(0.6, Double.parseDouble(f[7]), 1e-9);
+            assertEquals("true", f[10]);
+        }
+    }
+
+    @Test
+    void restPointsTableForAnisotropicWithParameter() {
+        Result r = run("rest-points", "--landscape", "anisotropic", "--param", "a=2", "--rho", "1.3", "--eta", "0.04");
+        assertEquals(0, r.code(), r.err());
+        // x* = ±0.3; radius max(1 − 8η, |1 − 2aη(1 + 2aρ/|f'(x*)|)|) = 0.68
+        long rows = r.out().lines().filter(l -> l.contains("hallucinated_minimizer") && l.contains("0.68")
+                && l.contains("0.3")).count();
+        assertEquals(2, rows, r.out());
+    }
+
+    @Test
+    void badInputIsOneLineWithExitTwo() {
+        String[][] cases = {
+                {"unknown landscape 'foo'; allowed: quartic, ring, anisotropic, bent-ring, sharp-flat",
+                        "rest-points", "--landscape", "foo", "--rho", "1"},
+                {"landscape ring has no parameter 'b'; allowed: none", "rest-points", "--landscape", "ring", "--param", "b=1", "--rho", "1"},
+                {"landscape anisotropic has no parameter 'b'; allowed: a", "rest-points", "--landscape", "anisotropic", "--param", "b=1", "--rho", "1"},
+                {"--param 'a'; allowed: NAME=NUMBER, e.g. a=2", "rest-points", "--landscape", "anisotropic", "--param", "a", "--rho", "1"},
+                {"rho = 0.0; allowed: a finite number > 0", "rest-points", "--landscape", "ring", "--rho", "0"},
+                {"rho = NaN; allowed: a finite number > 0", "rest-points", "--landscape", "ring", "--rho", "NaN"},
+                {"eta = -0.1; allowed: a finite number > 0", "rest-points", "--landscape", "ring", "--rho", "1", "--eta", "-0.1"},
+                {"unknown SAM variant 'asam'; allowed: sam, eps, usam", "rest-points", "--landscape", "ring", "--rho", "1", "--variant", "asam"},
+                {"--format xml; allowed: csv, table", "rest-points", "--landscape", "ring", "--rho", "1", "--format", "xml"},
+        };
+        for (String[] c : cases) {
+            String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
+            Result r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertEquals("samlab: " + c[0], r.err().strip(), String.join(" ", args));
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+    }
+
+    @Test
+    void basinsWritesCsvAndRejectsBadOutputWithoutLeavingAFile() throws IOException {
+        Path out = dir.resolve("sub/basins.csv");
+        Result r = run("basins", "--landscape", "ring", "--rho", "1.5", "--eta", "0.05", "--extent", "0.3",
+                "--nx", "8", "--ny", "8", "--iterations", "2000", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("x,y,outcome,label", lines.get(0));
+        assertEquals(65, lines.size());
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.endsWith("hallucinated_minimizer set")), lines.toString());
+        assertTrue(r.out().contains("64  hallucinated_minimizer set"), r.out());
+
+        // a parent that is a file: refused before computing, nothing written
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        Result bad = run("basins", "--landscape", "ring", "--rho", "1.5", "--out", file.resolve("b.csv").toString());
+        assertEquals(2, bad.code());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        assertTrue(bad.err().contains("not writable"), bad.err());
+
+        // bad values: exit 2 and no file at the target
+        Path none = dir.resolve("none.csv");
+        Result bad2 = run("basins", "--landscape", "ring", "--rho", "-1", "--out", none.toString());
+        assertEquals(2, bad2.code());
+        assertEquals("samlab: rho = -1.0; allowed: a finite number > 0", bad2.err().strip());
+        Result bad3 = run("basins", "--landscape", "ring", "--rho", "1", "--nx", "0", "--out", none.toString());
+        assertEquals(2, bad3.code());
+        assertEquals("samlab: nx = 0; allowed: 1 to 20000", bad3.err().strip());
+        assertFalse(Files.exists(none));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".part")));
+        }
+    }
+
+    @Test
+    void bifurcationAndRegionCsv() throws IOException {
+        Path out = dir.resolve("bif.csv");
+        Result r = run("bifurcation", "--landscape", "quartic", "--rho-from", "0.5", "--rho-to", "1.5", "--rho-steps", "3",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(lines.get(0).startsWith("rho,x1,kind,"), lines.get(0));
+        // ρ = 0.5: two hallucinated_other at ±0.5; ρ = 1.0: none of either kind in the interior; ρ = 1.5: two minimizers
+        assertEquals(2, lines.stream().filter(l -> l.startsWith("0.5,") && l.contains("hallucinated_other")).count());
+        assertEquals(2, lines.stream().filter(l -> l.startsWith("1.5,") && l.contains("hallucinated_minimizer")).count());
+
+        Path region = dir.resolve("region.csv");
+        Result r2 = run("bifurcation", "--landscape", "quartic", "--rho-from", "1.5", "--rho-to", "1.5", "--rho-steps", "1",
+                "--eta", "0.1", "--eta-to", "0.3", "--eta-steps", "2", "--out", region.toString());
+        assertEquals(0, r2.code(), r2.err());
+        List<String> rl = Files.readAllLines(region);
+        assertEquals("eta,rho,hallucinated_minimizers,attracting,min_normal_spectral_radius", rl.get(0));
+        assertTrue(rl.get(1).startsWith("0.1,1.5,2,2,0.19999"), rl.get(1));
+        assertTrue(rl.get(2).startsWith("0.3,1.5,2,0,1.4"), rl.get(2));
+
+        Result bad = run("bifurcation", "--landscape", "quartic", "--rho-from", "1.5", "--rho-to", "1", "--out", out.toString());
+        assertEquals(2, bad.code());
+        assertEquals("samlab: --rho-to 1.0 < --rho-from 1.5; allowed: rho-to >= rho-from", bad.err().strip());
+    }
+
+    @Test
+    void benchPrintsStepsPerSecond() {
+        Result r = run("bench", "basins", "--grid", "20", "--iterations", "50", "--repeats", "1", "--skip-map");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("SAM steps/s"), r.out());
+    }
+}
