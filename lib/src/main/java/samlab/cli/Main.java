@@ -18,6 +18,7 @@ import samlab.Samlab;
                 BasinsCommand.class,
                 BenchCommand.class,
                 BifurcationCommand.class,
+                FigureCommand.class,
                 CommandLine.HelpCommand.class,
                 RestPointsCommand.class,
         })

@@ -1,0 +1,60 @@
+package samlab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import samlab.io.AtomicFiles;
+import samlab.plot.Figure;
+import samlab.plot.FigureCatalog;
+import samlab.plot.FigureWriter;
+
+/** {@code samlab figure NAME… --out DIR}: writes course figures as PNG and SVG, no Jupyter needed. */
+@Command(name = "figure", mixinStandardHelpOptions = true,
+        description = "Write course figures as NAME.png and NAME.svg (720×480). Use --list to see the names.")
+public final class FigureCommand implements Runnable {
+    @Parameters(arity = "0..*", paramLabel = "NAME", description = "figures to write")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--all", description = "write every figure")
+    boolean all;
+
+    @Option(names = "--list", description = "print the figure names and exit")
+    boolean list;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "figures", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        Map<String, Supplier<Figure>> catalog = FigureCatalog.all();
+        var stdout = spec.commandLine().getOut();
+        if (list) {
+            catalog.keySet().forEach(stdout::println);
+            return;
+        }
+        List<String> wanted = all ? new ArrayList<>(catalog.keySet()) : names;
+        if (wanted.isEmpty()) throw new IllegalArgumentException("name at least one figure, or use --all or --list");
+        for (String n : wanted) {
+            if (!catalog.containsKey(n)) {
+                throw new IllegalArgumentException("no figure named '" + n + "'; known figures: "
+                        + (catalog.isEmpty() ? "none (no FigureCatalog is registered)" : String.join(", ", catalog.keySet())));
+            }
+        }
+        AtomicFiles.checkWritable(out.resolve(wanted.get(0) + ".png"));
+        for (String n : wanted) {
+            Figure f = catalog.get(n).get();
+            if (!f.name().equals(n)) throw new IllegalStateException("catalog entry " + n + " built a figure named " + f.name());
+            for (Path p : FigureWriter.writeAll(f, out)) stdout.println(p);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package samlab.plot;
+
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * A named set of course figures, found by {@link ServiceLoader}: list an implementation in
+ * {@code META-INF/services/samlab.plot.FigureCatalog}. {@code samlab figure NAME --out DIR} writes any
+ * of them. Figures are built only when asked for, since some run a sweep first.
+ */
+public interface FigureCatalog {
+    /** Figure name (as {@link Figure#name()} will return it) → how to build it. */
+    Map<String, Supplier<Figure>> figures();
+
+    /** Every catalog's figures by name, sorted; a name claimed twice is an error. */
+    static Map<String, Supplier<Figure>> all() {
+        Map<String, Supplier<Figure>> all = new TreeMap<>();
+        for (FigureCatalog c : ServiceLoader.load(FigureCatalog.class)) {
+            for (var e : c.figures().entrySet()) {
+                if (all.putIfAbsent(FigureNames.check(e.getKey()), e.getValue()) != null) {
+                    throw new IllegalStateException("figure name " + e.getKey() + " is claimed by two catalogs (one is "
+                            + c.getClass().getName() + ")");
+                }
+            }
+        }
+        return all;
+    }
+}
