@@ -59,6 +59,8 @@ public final class CourseFigures implements FigureCatalog {
             m.put(k + "-field", () -> p.get().figureOfField());
         }
         m.put("ring-basins", () -> basinFigure("ring-basins", ringBasins(false), "Ring, ρ = 1.5: SAM hallucinates inside, diverges outside"));
+        m.put("ring-basins-small-rho", () -> basinFigure("ring-basins-small-rho", ringBasins(0.5, false),
+                "Ring, ρ = 0.5 < d: no hallucination, SAM keeps bouncing"));
         m.put("anisotropic-basins", () -> basinFigure("anisotropic-basins", anisotropicBasins(false),
                 "Anisotropic, ρ = 1.5: where each start ends"));
         m.put("anisotropic-eta-rho", () -> regionFigure(anisotropicRegion(false)));
@@ -120,7 +122,12 @@ public final class CourseFigures implements FigureCatalog {
 
     /** Basins of SAM on the ring at ρ = 1.5, η = 0.05 over [−2, 2]². */
     public static BasinsByKind ringBasins(boolean fast) {
-        return BasinsByKind.of(BasinMap.compute(SamMap.sam(Landscapes.ring(), 1.5),
+        return ringBasins(1.5, fast);
+    }
+
+    /** Basins of SAM on the ring at radius ρ, η = 0.05 over [−2, 2]². */
+    public static BasinsByKind ringBasins(double rho, boolean fast) {
+        return BasinsByKind.of(BasinMap.compute(SamMap.sam(Landscapes.ring(), rho),
                 BasinConfig.square(2, fast ? 41 : 161, ETA, fast ? 600 : 1500)));
     }
 

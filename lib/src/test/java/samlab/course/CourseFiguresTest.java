@@ -19,7 +19,7 @@ class CourseFiguresTest {
         Set<String> names = FigureCatalog.all().keySet();
         for (String n : List.of("sharp-flat-paths", "anisotropic-mismatch", "quartic-bifurcation", "quartic-usam-bifurcation",
                 "ring-f", "ring-fsam", "ring-field", "bent-ring-f", "bent-ring-fsam", "bent-ring-field",
-                "ring-basins", "anisotropic-basins", "anisotropic-eta-rho")) {
+                "ring-basins", "ring-basins-small-rho", "anisotropic-basins", "anisotropic-eta-rho")) {
             assertTrue(names.contains(n), n);
         }
     }
