@@ -13,6 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import samlab.io.AtomicFiles;
 import samlab.landscape.BasinConfig;
 import samlab.landscape.BasinMap;
+import samlab.landscape.RestPointFinder;
+import samlab.landscape.RestPoints;
 import samlab.landscape.SamMap;
 
 /** {@code samlab basins}: where SAM goes from each start of a grid, as CSV. */
@@ -51,7 +53,10 @@ final class BasinsCommand implements Callable<Integer> {
         int rows = map.dimension() == 1 ? 1 : ny;
         BasinConfig cfg = new BasinConfig(-extent, extent, -extent, extent, nx, rows, eta, iterations);
         AtomicFiles.checkWritable(out);
-        BasinMap b = BasinMap.compute(map, cfg);
+        // the rest points that label the outcomes: seeds cover the grid widened by rho at least
+        RestPoints rest = new RestPointFinder(map, landscape.search().withBox(Math.max(landscape.box, extent + rho)))
+                .find(eta);
+        BasinMap b = BasinMap.compute(map, cfg, rest);
         TableOutput.writeCsv(b.toTable(), out);
         PrintWriter w = spec.commandLine().getOut();
         for (Map.Entry<String, Integer> e : b.counts().entrySet()) {

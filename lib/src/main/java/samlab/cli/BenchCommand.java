@@ -32,8 +32,8 @@ final class BenchCommand implements Runnable {
         @Spec CommandSpec spec;
         @Option(names = "--grid", defaultValue = "1000", description = "n: starts per axis (default: ${DEFAULT-VALUE})") int grid;
         @Option(names = "--iterations", defaultValue = "1000", description = "steps per start (default: ${DEFAULT-VALUE})") int iterations;
-        @Option(names = "--rho", defaultValue = "1.5", description = "(default: ${DEFAULT-VALUE})") double rho;
-        @Option(names = "--eta", defaultValue = "0.01", description = "(default: ${DEFAULT-VALUE})") double eta;
+        @Option(names = "--rho", defaultValue = "1.5", description = "SAM radius (default: ${DEFAULT-VALUE})") double rho;
+        @Option(names = "--eta", defaultValue = "0.01", description = "step size (default: ${DEFAULT-VALUE})") double eta;
         @Option(names = "--extent", defaultValue = "1.5", description = "starts cover [-L, L]^2 (default: ${DEFAULT-VALUE})") double extent;
         @Option(names = "--repeats", defaultValue = "3", description = "timed runs; the best is reported (default: ${DEFAULT-VALUE})") int repeats;
         @Option(names = "--threads", description = "worker threads (default: all cores)") Integer threads;

@@ -184,10 +184,12 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
         final List<RestPoint> isolated = new ArrayList<>();
         final List<Integer> isolatedLabel = new ArrayList<>();
         final Map<RestPoint.Kind, Integer> sets = new LinkedHashMap<>();
+        final List<RestPoint> criticalOnManifolds = new ArrayList<>();
         final int unmatched, diverged, notConverged;
 
         Labels(RestPoints rest) {
             for (RestPoint p : rest.points()) {
+                if (p.kind() == RestPoint.Kind.CRITICAL && p.marginal()) criticalOnManifolds.add(p);
                 if (p.marginal()) {
                     if (!sets.containsKey(p.kind())) {
                         sets.put(p.kind(), names.size());
@@ -212,6 +214,21 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
             names.add(NOT_CONVERGED);
         }
 
+        /**
+         * A singular semidefinite image: as the nearest sample of a manifold of critical points
+         * when one is close (sampling f around every image would dominate the basin map's time),
+         * else by sampling.
+         */
+        RestPoint.ImageType singularType(Objective f, double[] image) {
+            RestPoint best = null;
+            double bd = Double.POSITIVE_INFINITY;
+            for (RestPoint c : criticalOnManifolds) {
+                double dd = RestPointFinder.dist(c.x(), image);
+                if (dd < bd) { bd = dd; best = c; }
+            }
+            return best != null && bd <= 0.25 ? best.imageType() : RestPointFinder.imageType(f, image);
+        }
+
         /** Four significant digits without trailing zeros: 0.5, -1, 0.3333. */
         static String coordinate(double v) {
             if (Math.abs(v) < 1e-9) return "0";
@@ -227,9 +244,20 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
             }
             if (best <= MATCH_DISTANCE * (1 + SamMap.norm(x))) return bestLabel;
             if (!sets.isEmpty()) {
-                RestPoint p = classifier.classify(x, eta);
-                Integer s = sets.get(p.kind());
-                if (s != null && p.marginal()) return s;
+                // attribution to a manifold: critical if ∇f ≈ 0, else by what f has at the image
+                SamMap map = classifier.map();
+                double[] g = map.objective().gradient(x);
+                RestPoint.Kind kind;
+                if (SamMap.norm(g) <= 1e-6) {
+                    kind = RestPoint.Kind.CRITICAL;
+                } else {
+                    double[] image = map.perturbed(x);
+                    RestPoint.ImageType type = RestPointFinder.hessianType(map.objective(), image);
+                    if (type == null) type = singularType(map.objective(), image);
+                    kind = type.isMinimizer() ? RestPoint.Kind.HALLUCINATED_MINIMIZER : RestPoint.Kind.HALLUCINATED_OTHER;
+                }
+                Integer s = sets.get(kind);
+                if (s != null) return s;
             }
             return unmatched;
         }

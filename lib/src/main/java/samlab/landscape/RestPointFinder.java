@@ -32,6 +32,10 @@ public final class RestPointFinder {
         this(map, RestPointSearch.DEFAULT);
     }
 
+    public SamMap map() {
+        return map;
+    }
+
     /** All rest points found, classified at step size η. */
     public RestPoints find(double eta) {
         SamMap.checkEta(eta);
@@ -117,6 +121,13 @@ public final class RestPointFinder {
 
     /** What f has at a critical point c; a singular semidefinite Hessian is probed by sampling. */
     public static RestPoint.ImageType imageType(Objective f, double[] c) {
+        RestPoint.ImageType t = hessianType(f, c);
+        if (t != null) return t;
+        return doesNotDecreaseNearby(f, c) ? RestPoint.ImageType.DEGENERATE_MIN : RestPoint.ImageType.DEGENERATE;
+    }
+
+    /** The type the Hessian alone decides, or null for a singular positive semidefinite Hessian. */
+    static RestPoint.ImageType hessianType(Objective f, double[] c) {
         double[] ev = Eigenvalues.symmetric(f.hessian(c));
         double tol = 1e-7 * Math.max(1, maxAbs(ev));
         boolean pos = false, neg = false, zero = false;
@@ -128,7 +139,7 @@ public final class RestPointFinder {
         if (pos && neg) return RestPoint.ImageType.SADDLE;
         if (!zero) return pos ? RestPoint.ImageType.MIN : RestPoint.ImageType.MAX;
         if (neg) return RestPoint.ImageType.DEGENERATE;
-        return doesNotDecreaseNearby(f, c) ? RestPoint.ImageType.DEGENERATE_MIN : RestPoint.ImageType.DEGENERATE;
+        return null;
     }
 
     private static boolean doesNotDecreaseNearby(Objective f, double[] c) {

@@ -18,7 +18,7 @@ public record RestPoints(SamMap map, double eta, List<RestPoint> points) impleme
         return points.stream().filter(p -> p.kind() == kind).toList();
     }
 
-    /** Columns x1..xd, kind, value, grad_norm, image1..imaged, image_type, dist_to_image,
+    /** Columns x1..xd, x_norm, kind, value, grad_norm, image1..imaged, image_type, dist_to_image,
      *  spectral_radius, normal_spectral_radius, marginal, attracting. */
     @Override
     public Table toTable() {
@@ -34,6 +34,8 @@ public record RestPoints(SamMap map, double eta, List<RestPoint> points) impleme
             final int k = i;
             t.addColumns(DoubleColumn.create("x" + (i + 1), pts.stream().mapToDouble(p -> p.x(k)).toArray()));
         }
+        // ‖x‖: the y axis of a bifurcation diagram for rotation-invariant landscapes (ring)
+        t.addColumns(DoubleColumn.create("x_norm", pts.stream().mapToDouble(p -> SamMap.norm(p.x())).toArray()));
         t.addColumns(StringColumn.create("kind", pts.stream().map(p -> p.kind().label()).toArray(String[]::new)));
         t.addColumns(DoubleColumn.create("value", pts.stream().mapToDouble(RestPoint::value).toArray()));
         t.addColumns(DoubleColumn.create("grad_norm", pts.stream().mapToDouble(RestPoint::gradNorm).toArray()));

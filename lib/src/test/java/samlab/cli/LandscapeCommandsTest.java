@@ -38,15 +38,16 @@ class LandscapeCommandsTest {
         Result r = run("rest-points", "--landscape", "quartic", "--rho", "1.5", "--eta", "0.05", "--format", "csv");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals("x1,kind,value,grad_norm,image1,image_type,dist_to_image,spectral_radius,"
+        assertEquals("x1,x_norm,kind,value,grad_norm,image1,image_type,dist_to_image,spectral_radius,"
                 + "normal_spectral_radius,marginal,attracting", lines.get(0));
         List<String> hall = lines.stream().filter(l -> l.contains("hallucinated_minimizer")).toList();
         assertEquals(2, hall.size(), r.out());
         for (String l : hall) {
             String[] f = l.split(",");
             assertEquals(0.5, Math.abs(Double.parseDouble(f[0])), 1e-9);
-            assertEquals(0.6, Double.parseDouble(f[7]), 1e-9);
-            assertEquals("true", f[10]);
+            assertEquals(0.5, Double.parseDouble(f[1]), 1e-9);
+            assertEquals(0.6, Double.parseDouble(f[8]), 1e-9);
+            assertEquals("true", f[11]);
         }
     }
 
@@ -123,7 +124,7 @@ class LandscapeCommandsTest {
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(out);
-        assertTrue(lines.get(0).startsWith("rho,x1,kind,"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("rho,x1,x_norm,kind,"), lines.get(0));
         // ρ = 0.5: two hallucinated_other at ±0.5; ρ = 1.0: none of either kind in the interior; ρ = 1.5: two minimizers
         assertEquals(2, lines.stream().filter(l -> l.startsWith("0.5,") && l.contains("hallucinated_other")).count());
         assertEquals(2, lines.stream().filter(l -> l.startsWith("1.5,") && l.contains("hallucinated_minimizer")).count());
