@@ -61,6 +61,8 @@ public final class CourseFigures implements FigureCatalog {
         m.put("ring-basins", () -> basinFigure("ring-basins", ringBasins(false), "Ring, ρ = 1.5: SAM hallucinates inside, diverges outside"));
         m.put("ring-basins-small-rho", () -> basinFigure("ring-basins-small-rho", ringBasins(0.5, false),
                 "Ring, ρ = 0.5 < d: no hallucination, SAM keeps bouncing"));
+        m.put("ring-end-loss-small-rho", () -> basinFigure("ring-end-loss-small-rho", ringEndLossSmallRho(false),
+                "Ring, ρ = 0.5: starts next to the maximizer stay there"));
         m.put("anisotropic-basins", () -> basinFigure("anisotropic-basins", anisotropicBasins(false),
                 "Anisotropic, ρ = 1.5: where each start ends"));
         m.put("anisotropic-eta-rho", () -> regionFigure(anisotropicRegion(false)));
@@ -77,7 +79,7 @@ public final class CourseFigures implements FigureCatalog {
     public static Figure sharpFlatPaths(List<Trajectory> runs) {
         SampledGrid g = SampledGrid.sample(Landscapes.sharpFlat(), -0.5, 2.8, 166, -0.6, 0.6, 121);
         return PlaneFigure.builder("sharp-flat-paths")
-                .title("GD stays in the sharp minimum, SAM (ρ = " + SHARP_FLAT_RHO + ") reaches the flat one")
+                .title("From one start: GD stays sharp, SAM goes flat")
                 .axes("x₁", "x₂").equalAspect(false)
                 .contour(g, ContourLevels.linear(-0.95, -0.05, 7)).backdrop(g)
                 .trajectory("GD", Arrays.asList(runs.get(0).points()))
@@ -137,6 +139,39 @@ public final class CourseFigures implements FigureCatalog {
                 BasinConfig.square(2, fast ? 41 : 161, ETA, fast ? 600 : 1500)));
     }
 
+    /** Labels of {@link #endLoss}. */
+    public static final List<String> END_LOSS_LABELS = List.of("ends at low loss (f < 0.1)", "ends at high loss (f > 0.5)",
+            "ends in between", "diverged");
+
+    /**
+     * Where SAM is after a fixed number of steps, by the loss there: for maps where most starts never
+     * settle (e.g. SAM bouncing around a minimizer set, or around a maximizer).
+     */
+    public static BasinsByKind endLoss(SamMap map, BasinConfig cfg) {
+        double[][][] end = BasinMap.endpoints(map, cfg);
+        int[][] out = new int[end.length][];
+        for (int iy = 0; iy < end.length; iy++) {
+            out[iy] = new int[end[iy].length];
+            for (int ix = 0; ix < end[iy].length; ix++) {
+                double[] x = end[iy][ix];
+                double f = map.objective().value(x);
+                boolean diverged = !Double.isFinite(f) || Arrays.stream(x).anyMatch(v -> !(Math.abs(v) <= Trajectory.DIVERGENCE_BOUND));
+                out[iy][ix] = diverged ? 3 : f < 0.1 ? 0 : f > 0.5 ? 1 : 2;
+            }
+        }
+        return new BasinsByKind(axis(cfg.xmin(), cfg.xmax(), cfg.nx()),
+                axis(cfg.ymin(), cfg.ymax(), cfg.ny()), out, END_LOSS_LABELS);
+    }
+
+    private static double[] axis(double lo, double hi, int n) {
+        return Bifurcation.range(lo, hi, n);
+    }
+
+    /** The ring at ρ = 0.5 (below d = 1), η = 0.05: the loss where SAM is after the step budget. */
+    public static BasinsByKind ringEndLossSmallRho(boolean fast) {
+        return endLoss(SamMap.sam(Landscapes.ring(), 0.5), BasinConfig.square(2, fast ? 41 : 161, ETA, fast ? 600 : 1500));
+    }
+
     public static Figure basinFigure(String name, BasinsByKind basins, String title) {
         return BasinMapFigure.builder(name, basins.xs(), basins.ys(), basins.outcome(), basins.labels())
                 .title(title).points("maximizer / saddle", List.of(new double[] {0, 0}), Mark.CROSS).build();
@@ -169,7 +204,7 @@ public final class CourseFigures implements FigureCatalog {
         double[] etas = region.cells().stream().mapToDouble(AttractionRegion.Cell::eta).distinct().sorted().toArray();
         double[] rhos = region.cells().stream().mapToDouble(AttractionRegion.Cell::rho).distinct().sorted().toArray();
         return BasinMapFigure.builder("anisotropic-eta-rho", etas, rhos, regionOutcome(region), REGION_LABELS)
-                .title("Anisotropic: where hallucinated minimizers attract")
+                .title("Where hallucinated minimizers attract")
                 .axes("step size η", "radius ρ").build();
     }
 }

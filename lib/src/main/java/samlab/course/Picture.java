@@ -96,7 +96,7 @@ public record Picture(String key, SamMap map, double eta, double extent, RestPoi
     public Figure figureOfSurrogate() {
         SampledGrid g = SampledGrid.sample((x, y) -> map.surrogate(new double[] {x, y}), -extent, extent, grid, -extent, extent, grid);
         PlaneFigure.Builder b = PlaneFigure.builder(key + "-fsam")
-                .title("f^SAM(x) = f(x⁺) at ρ = " + map.rho() + " and the hallucinated set")
+                .title("f^SAM at ρ = " + map.rho() + " and the hallucinated set")
                 .axes("x₁", "x₂").contour("f^SAM", g, SURROGATE_LEVELS).backdrop(g, true);
         addPoints(b, "hallucinated minimizers (attracting)", hallucinatedMinimizers(true), Mark.DIAMOND);
         addPoints(b, "hallucinated minimizers (repelling)", hallucinatedMinimizers(false), Mark.OPEN_CIRCLE);
@@ -113,10 +113,18 @@ public record Picture(String key, SamMap map, double eta, double extent, RestPoi
             return new double[] {-gp[0], -gp[1]};
         }, -extent, extent, arrows, -extent, extent, arrows);
         PlaneFigure.Builder b = PlaneFigure.builder(key + "-field")
-                .title("SAM runs from near the maximizer end on the hallucinated set")
-                .axes("x₁", "x₂").contour(g, ContourLevels.logSpaced(g, 5, 3)).quiver("−∇f(x⁺)", q);
-        for (int k = 0; k < runs.size(); k++) b.trajectory(k == 0 ? "SAM runs" : "SAM run " + (k + 1), Arrays.asList(runs.get(k).points()));
+                .title("SAM runs end on the hallucinated set")
+                .axes("x₁", "x₂").contour(g, ContourLevels.given(0.01, 0.1, 0.5, 2, 8)).quiver("−∇f(x⁺)", q);
+        // all runs as one series broken by NaN, so the legend has one entry for them
+        List<double[]> joined = new ArrayList<>();
+        for (Trajectory t : runs) {
+            if (!joined.isEmpty()) joined.add(new double[] {Double.NaN, Double.NaN});
+            joined.addAll(Arrays.asList(t.points()));
+        }
         addPoints(b, "hallucinated minimizers (attracting)", hallucinatedMinimizers(true), Mark.DIAMOND);
+        b.trajectory("SAM runs", joined);
+        b.points("starts", runs.stream().map(t -> t.points()[0]).toList(), Mark.OPEN_CIRCLE);
+        b.points("ends", runs.stream().map(Trajectory::last).toList(), Mark.CIRCLE);
         return b.build();
     }
 

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import samlab.landscape.AttractionRegion;
+import samlab.landscape.BasinConfig;
 import samlab.landscape.BasinMap;
 import samlab.landscape.Landscapes;
+import samlab.landscape.SamMap;
 import samlab.landscape.Trajectory;
 import samlab.plot.FigureCatalog;
 
@@ -19,7 +21,7 @@ class CourseFiguresTest {
         Set<String> names = FigureCatalog.all().keySet();
         for (String n : List.of("sharp-flat-paths", "anisotropic-mismatch", "quartic-bifurcation", "quartic-usam-bifurcation",
                 "ring-f", "ring-fsam", "ring-field", "bent-ring-f", "bent-ring-fsam", "bent-ring-field",
-                "ring-basins", "ring-basins-small-rho", "anisotropic-basins", "anisotropic-eta-rho")) {
+                "ring-basins", "ring-basins-small-rho", "ring-end-loss-small-rho", "anisotropic-basins", "anisotropic-eta-rho")) {
             assertTrue(names.contains(n), n);
         }
     }
@@ -46,6 +48,18 @@ class CourseFiguresTest {
         int[][] o = CourseFigures.regionOutcome(r);
         assertArrayEquals(new int[] {0, 0}, o[0]);
         assertArrayEquals(new int[] {2, 1}, o[1]);
+    }
+
+    @Test
+    void endLossLabelsEachStartByTheLossWhereItIs() {
+        // one step of size 1e-12 leaves every start where it is: f = 1 at the centre and the corners
+        // ((‖x‖² − 1)² with ‖x‖² = 0 or 2), f = 0 at the edge midpoints (on the unit circle)
+        BasinsByKind b = CourseFigures.endLoss(SamMap.sam(Landscapes.ring(), 0.5), BasinConfig.square(1, 3, 1e-12, 1));
+        assertEquals(CourseFigures.END_LOSS_LABELS, b.labels());
+        assertArrayEquals(new int[] {1, 0, 1}, b.outcome()[0]);
+        assertArrayEquals(new int[] {0, 1, 0}, b.outcome()[1]);
+        assertArrayEquals(new int[] {1, 0, 1}, b.outcome()[2]);
+        assertArrayEquals(new double[] {-1, 0, 1}, b.xs(), 0);
     }
 
     @Test
