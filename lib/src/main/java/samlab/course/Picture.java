@@ -1,0 +1,134 @@
+package samlab.course;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import samlab.landscape.Landscapes;
+import samlab.landscape.Objective;
+import samlab.landscape.RestPoint;
+import samlab.landscape.RestPointFinder;
+import samlab.landscape.RestPointSearch;
+import samlab.landscape.RestPoints;
+import samlab.landscape.SamMap;
+import samlab.landscape.Trajectory;
+import samlab.plot.ContourLevels;
+import samlab.plot.Figure;
+import samlab.plot.Mark;
+import samlab.plot.PlaneFigure;
+import samlab.plot.QuiverField;
+import samlab.plot.SampledGrid;
+
+/**
+ * The course's Figure 1 for one landscape with an isolated maximizer at the origin and a set of
+ * minimizers around it: its SAM rest points at (ρ, η) and SAM runs started next to the maximizer.
+ *
+ * @param key    the figure-name prefix ("ring", "bent-ring")
+ * @param map    the SAM map (normalised SAM at radius ρ)
+ * @param eta    the step size of the runs and of the stability classification
+ * @param extent the pictures show [−extent, extent]²
+ * @param rest   every rest point the finder found
+ * @param runs   SAM runs from the starts around the maximizer
+ * @param grid   grid points per axis of the contour and field pictures
+ */
+public record Picture(String key, SamMap map, double eta, double extent, RestPoints rest, List<Trajectory> runs, int grid) {
+    /** Starts: this many points on a small circle around the maximizer. */
+    public static final int STARTS = 6;
+    /** Radius of that circle. */
+    public static final double START_RADIUS = 0.15;
+    /** SAM steps per run. */
+    public static final int STEPS = 600;
+
+    /** Level lines of f^SAM: its interesting range is [0, f(maximizer)] = [0, 1]. */
+    static final double[] SURROGATE_LEVELS = ContourLevels.given(0.01, 0.05, 0.2, 0.5, 1, 2, 5);
+
+    public Picture {
+        runs = List.copyOf(runs);
+    }
+
+    /** The ring f = (‖x‖² − 1)² at ρ = 1.5, η = 0.05. */
+    public static Picture ring(boolean fast) {
+        return of("ring", Landscapes.ring(), 1.5, 0.05, 2.0, fast);
+    }
+
+    /** The bent ring (alpha 1.5, beta 0.5) at ρ = 1.4, η = 0.05. */
+    public static Picture bentRing(boolean fast) {
+        return of("bent-ring", Landscapes.bentRing(1.5, 0.5), 1.4, 0.05, 2.2, fast);
+    }
+
+    /** Finds the rest points in [−extent, extent]² and runs SAM from around the maximizer (the origin). */
+    public static Picture of(String key, Objective f, double rho, double eta, double extent, boolean fast) {
+        SamMap map = SamMap.sam(f, rho);
+        RestPointSearch search = RestPointSearch.DEFAULT.withBox(extent).withSeeds(fast ? 225 : 900);
+        RestPoints rest = new RestPointFinder(map, search).find(eta);
+        List<Trajectory> runs = new ArrayList<>();
+        for (int k = 0; k < STARTS; k++) {
+            double a = 2 * Math.PI * (k + 0.5) / STARTS;
+            runs.add(Trajectory.run(map, new double[] {START_RADIUS * Math.cos(a), START_RADIUS * Math.sin(a)}, eta, STEPS));
+        }
+        return new Picture(key, map, eta, extent, rest, runs, fast ? 61 : 161);
+    }
+
+    /** Rest points that are critical points of f of the given image type's minimality. */
+    public List<double[]> criticalPoints(boolean minimizers) {
+        return rest.ofKind(RestPoint.Kind.CRITICAL).stream()
+                .filter(p -> p.imageType().isMinimizer() == minimizers).map(RestPoint::x).toList();
+    }
+
+    /** The hallucinated minimizers that attract (or that do not). */
+    public List<double[]> hallucinatedMinimizers(boolean attracting) {
+        return rest.ofKind(RestPoint.Kind.HALLUCINATED_MINIMIZER).stream()
+                .filter(p -> p.attracting() == attracting).map(RestPoint::x).toList();
+    }
+
+    /** (a) f with its minimizer set and maximizer. */
+    public Figure figureOfF() {
+        Objective f = map.objective();
+        SampledGrid g = SampledGrid.sample(f, -extent, extent, grid, -extent, extent, grid);
+        PlaneFigure.Builder b = PlaneFigure.builder(key + "-f")
+                .title("f: a minimizer set (f = 0) around a maximizer")
+                .axes("x₁", "x₂").contour(g, ContourLevels.logSpaced(g, 7, 3)).backdrop(g, true);
+        addPoints(b, "minimizers of f", criticalPoints(true), Mark.CIRCLE);
+        addPoints(b, "maximizer of f", criticalPoints(false), Mark.CROSS);
+        return b.build();
+    }
+
+    /** (b) f^SAM(x) = f(x⁺) with the hallucinated minimizers marked. */
+    public Figure figureOfSurrogate() {
+        SampledGrid g = SampledGrid.sample((x, y) -> map.surrogate(new double[] {x, y}), -extent, extent, grid, -extent, extent, grid);
+        PlaneFigure.Builder b = PlaneFigure.builder(key + "-fsam")
+                .title("f^SAM at ρ = " + map.rho() + " and the hallucinated set")
+                .axes("x₁", "x₂").contour("f^SAM", g, SURROGATE_LEVELS).backdrop(g, true);
+        addPoints(b, "hallucinated minimizers (attracting)", hallucinatedMinimizers(true), Mark.DIAMOND);
+        addPoints(b, "hallucinated minimizers (repelling)", hallucinatedMinimizers(false), Mark.OPEN_CIRCLE);
+        return b.build();
+    }
+
+    /** (c) the field −∇f(x⁺) that SAM follows, the hallucinated set and SAM runs from near the maximizer. */
+    public Figure figureOfField() {
+        Objective f = map.objective();
+        SampledGrid g = SampledGrid.sample(f, -extent, extent, grid, -extent, extent, grid);
+        int arrows = Math.max(9, grid / 8);
+        QuiverField q = QuiverField.sample((x, y) -> {
+            double[] gp = f.gradient(map.perturbed(new double[] {x, y}));
+            return new double[] {-gp[0], -gp[1]};
+        }, -extent, extent, arrows, -extent, extent, arrows);
+        PlaneFigure.Builder b = PlaneFigure.builder(key + "-field")
+                .title("SAM runs end on the hallucinated set")
+                .axes("x₁", "x₂").contour(g, ContourLevels.given(0.01, 0.1, 0.5, 2, 8)).quiver("−∇f(x⁺)", q);
+        // all runs as one series broken by NaN, so the legend has one entry for them
+        List<double[]> joined = new ArrayList<>();
+        for (Trajectory t : runs) {
+            if (!joined.isEmpty()) joined.add(new double[] {Double.NaN, Double.NaN});
+            joined.addAll(Arrays.asList(t.points()));
+        }
+        addPoints(b, "hallucinated minimizers (attracting)", hallucinatedMinimizers(true), Mark.DIAMOND);
+        b.trajectory("SAM runs", joined);
+        b.points("starts", runs.stream().map(t -> t.points()[0]).toList(), Mark.OPEN_CIRCLE);
+        b.points("ends", runs.stream().map(Trajectory::last).toList(), Mark.CIRCLE);
+        return b.build();
+    }
+
+    private static void addPoints(PlaneFigure.Builder b, String label, List<double[]> pts, Mark mark) {
+        if (!pts.isEmpty()) b.points(label, pts, mark);
+    }
+}

@@ -1,0 +1,39 @@
+package samlab.course;
+
+import samlab.landscape.SamMap;
+
+/**
+ * The SAM surrogate f^SAM(x) = f(x⁺) and its true gradient (I + ρDv(x))ᵀ∇f(x⁺), which differs from
+ * the direction ∇f(x⁺) that SAM follows.
+ */
+public final class Surrogate {
+    private Surrogate() {}
+
+    /** ∇f^SAM(x) = (I + ρ Dv(x))ᵀ ∇f(x⁺) (NaN where normalised SAM is not differentiable, ∇f(x) = 0). */
+    public static double[] gradient(SamMap map, double[] x) {
+        double[][] j = map.perturbationJacobian(x);
+        double[] gp = map.objective().gradient(map.perturbed(x));
+        int d = gp.length;
+        double[] out = new double[d];
+        for (int i = 0; i < d; i++) {
+            double s = 0;
+            for (int k = 0; k < d; k++) s += j[k][i] * gp[k];
+            out[i] = s;
+        }
+        return out;
+    }
+
+    /** The angle in degrees between the SAM direction ∇f(x⁺) and ∇f^SAM(x). */
+    public static double mismatchDegrees(SamMap map, double[] x) {
+        double[] a = map.objective().gradient(map.perturbed(x));
+        double[] b = gradient(map, x);
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        double c = dot / Math.sqrt(na * nb);
+        return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, c))));
+    }
+}
