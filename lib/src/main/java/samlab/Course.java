@@ -41,4 +41,14 @@ public final class Course {
                     MODE_VARIABLE + "=" + value + " is not a mode; allowed: fast, full (unset means full)");
         };
     }
+
+    /**
+     * Checks a numeric claim the course text makes: notebooks call this after computing the
+     * number, so a claim that stops holding fails the notebook instead of going unnoticed.
+     *
+     * @throws AssertionError naming the claim when {@code holds} is false
+     */
+    public static void check(boolean holds, String claim) {
+        if (!holds) throw new AssertionError("claim does not hold: " + claim);
+    }
 }

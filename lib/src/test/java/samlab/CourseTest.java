@@ -26,4 +26,11 @@ class CourseTest {
         assertTrue(e.getMessage().contains("quick"), e.getMessage());
         assertTrue(e.getMessage().contains("fast, full"), e.getMessage());
     }
+
+    @Test
+    void checkPassesTrueClaimsAndNamesFalseOnes() {
+        Course.check(1 + 1 == 2, "arithmetic");
+        AssertionError e = assertThrows(AssertionError.class, () -> Course.check(false, "x* = 0.5"));
+        assertEquals("claim does not hold: x* = 0.5", e.getMessage());
+    }
 }
