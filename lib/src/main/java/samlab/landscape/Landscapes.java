@@ -20,7 +20,8 @@ import java.util.function.Function;
  *       its zero, the origin — an isolated strict maximizer with f = 1 — and the minimizer set
  *       {p² + y² = 1} = {x = alpha·(±√(1 − y²) − beta·y²), |y| ≤ 1}: a closed bean-shaped curve
  *       (f = 0) that is not symmetric under x ↦ −x and not at a constant distance from the
- *       maximizer (1.5 at (±1.5, 0), 1.25 at (−0.75, ±1) for the defaults).</li>
+ *       maximizer: for the defaults it ranges from about 0.885 (near (0.227, ±0.856)) to about
+ *       1.601 (near (−1.424, ±0.732)), with 1.5 at (1.5, 0) and 1.25 at (−0.75, ±1).</li>
  *   <li>{@code sharp-flat} (d = 2): f(x, y) = −exp(−(x−2)² − y²) − exp(−(x² + 100 y²)): a flat
  *       minimum near (2, 0) and a sharp one near (0, 0).</li>
  * </ul>
