@@ -74,4 +74,24 @@ class LandscapesTest {
         // not symmetric under x ↦ −x
         assertTrue(Math.abs(f.value(new double[] {0.7, 0.6}) - f.value(new double[] {-0.7, 0.6})) > 1e-3);
     }
+
+    @Test
+    void bentRingDistanceFromMaximizerToMinimizerSetMatchesItsDocumentation() {
+        // sample the minimizer curve x = alpha(±√(1−y²) − beta y²) finely; check f vanishes there
+        Objective f = Landscapes.create("bent-ring");
+        double min = Double.POSITIVE_INFINITY, max = 0;
+        int n = 200_000;
+        for (int i = 0; i <= n; i++) {
+            double y = -1 + 2.0 * i / n;
+            for (double s : new double[] {-1, 1}) {
+                double x = 1.5 * (s * Math.sqrt(1 - y * y) - 0.5 * y * y);
+                assertEquals(0, f.value(new double[] {x, y}), 1e-20);
+                double r = Math.hypot(x, y);
+                min = Math.min(min, r);
+                max = Math.max(max, r);
+            }
+        }
+        assertEquals(0.8853, min, 1e-4);
+        assertEquals(1.6010, max, 1e-4);
+    }
 }
