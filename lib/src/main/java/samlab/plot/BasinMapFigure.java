@@ -55,19 +55,15 @@ public final class BasinMapFigure implements Figure {
         return label + " (" + Math.round(100.0 * count / total) + "%)";
     }
 
-    public static final class Builder {
-        private final String name;
+    public static final class Builder extends FigureBuilder<Builder> {
         private final double[] xs;
         private final double[] ys;
         private final int[][] outcome;
         private final List<String> labels;
-        private String title = "";
-        private String xLabel = "x₁";
-        private String yLabel = "x₂";
         private final List<Object[]> marks = new ArrayList<>();
 
         private Builder(String name, double[] xs, double[] ys, int[][] outcome, List<String> labels) {
-            this.name = FigureNames.check(name);
+            super(name, "x₁", "x₂");
             this.labels = List.copyOf(Objects.requireNonNull(labels, "labels"));
             if (labels.isEmpty()) throw new IllegalArgumentException("at least one outcome label is needed");
             if (labels.size() > MAX_OUTCOMES) {
@@ -87,17 +83,6 @@ public final class BasinMapFigure implements Figure {
             this.xs = xs.clone();
             this.ys = ys.clone();
             this.outcome = outcome;
-        }
-
-        public Builder title(String title) {
-            this.title = Objects.requireNonNull(title, "title");
-            return this;
-        }
-
-        public Builder axes(String xLabel, String yLabel) {
-            this.xLabel = Objects.requireNonNull(xLabel, "xLabel");
-            this.yLabel = Objects.requireNonNull(yLabel, "yLabel");
-            return this;
         }
 
         /** Points drawn on top of the map, in black-edged shapes, with a legend entry. */

@@ -67,28 +67,12 @@ public final class BifurcationFigure implements Figure {
         return chart;
     }
 
-    public static final class Builder {
-        private final String name;
-        private String title = "";
-        private String xLabel = "ρ";
-        private String yLabel = "‖x*‖";
+    public static final class Builder extends FigureBuilder<Builder> {
         private final Map<String, Map<Boolean, List<double[]>>> byKind = new LinkedHashMap<>();
         private final List<Object[]> thresholds = new ArrayList<>();
 
         private Builder(String name) {
-            this.name = FigureNames.check(name);
-        }
-
-        public Builder title(String title) {
-            this.title = Objects.requireNonNull(title, "title");
-            return this;
-        }
-
-        /** Axis labels; default ρ and ‖x*‖. */
-        public Builder axes(String xLabel, String yLabel) {
-            this.xLabel = Objects.requireNonNull(xLabel, "xLabel");
-            this.yLabel = Objects.requireNonNull(yLabel, "yLabel");
-            return this;
+            super(name, "ρ", "‖x*‖");
         }
 
         /** One rest point found at parameter value {@code parameter}. */

@@ -43,19 +43,16 @@ public final class LineFigure implements Figure {
         return chart;
     }
 
-    public static final class Builder {
-        private final String name;
+    public static final class Builder extends FigureBuilder<Builder> {
         private final double[] x;
+
         private final List<String> names = new ArrayList<>();
         private final List<double[]> ys = new ArrayList<>();
-        private String title = "";
-        private String xLabel;
-        private String yLabel;
         private boolean logX;
         private boolean logY;
 
         private Builder(String name, double[] x) {
-            this.name = FigureNames.check(name);
+            super(name, null, null);
             this.x = x;
         }
 
@@ -66,17 +63,6 @@ public final class LineFigure implements Figure {
             if (names.contains(label)) throw new IllegalArgumentException("series " + label + " is already in the chart");
             names.add(label);
             ys.add(y.clone());
-            return this;
-        }
-
-        public Builder title(String title) {
-            this.title = Objects.requireNonNull(title, "title");
-            return this;
-        }
-
-        public Builder axes(String xLabel, String yLabel) {
-            this.xLabel = Objects.requireNonNull(xLabel, "xLabel");
-            this.yLabel = Objects.requireNonNull(yLabel, "yLabel");
             return this;
         }
 

@@ -63,11 +63,7 @@ public final class PlaneFigure implements Figure {
         return chart.backdrop() != null;
     }
 
-    public static final class Builder {
-        private final String name;
-        private String title = "";
-        private String xLabel = "x₁";
-        private String yLabel = "x₂";
+    public static final class Builder extends FigureBuilder<Builder> {
         private boolean inlineLabels;
         private boolean equalAspect = true;
         private SampledGrid backdrop;
@@ -77,20 +73,7 @@ public final class PlaneFigure implements Figure {
         private int overlayColours;
 
         private Builder(String name) {
-            this.name = FigureNames.check(name);
-        }
-
-        /** The takeaway, in a sentence. */
-        public Builder title(String title) {
-            this.title = Objects.requireNonNull(title, "title");
-            return this;
-        }
-
-        /** Axis labels with symbols; default x₁ and x₂. */
-        public Builder axes(String xLabel, String yLabel) {
-            this.xLabel = Objects.requireNonNull(xLabel, "xLabel");
-            this.yLabel = Objects.requireNonNull(yLabel, "yLabel");
-            return this;
+            super(name, "x₁", "x₂");
         }
 
         /** Writes each level's value on its longest line instead of in the legend. */
