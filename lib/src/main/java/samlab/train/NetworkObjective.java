@@ -13,7 +13,8 @@ import samlab.optim.ParameterLayout;
 /**
  * The mean cross-entropy of a DL4J network on the current batch, over the network's flattened
  * parameter and gradient views (a SAM perturbation is one {@code addi} on them). Forward passes run
- * in training mode (BatchNorm uses batch statistics), as in the step itself.
+ * in training mode (BatchNorm uses batch statistics), as in the step itself. {@link #gradient()} is
+ * the gradient of the mean loss (DL4J's raw backprop gives the sum; see {@link #gradientScale}).
  */
 public final class NetworkObjective implements Objective {
     /** DL4J keeps BatchNorm running statistics under these keys inside the parameter vector. */
@@ -25,6 +26,8 @@ public final class NetworkObjective implements Objective {
     private final INDArray params;
     private final INDArray gradient;
     private INDArray features;
+    private INDArray scale;
+    private int scaleBatch = -1;
     private INDArray labels;
 
     public NetworkObjective(ComputationGraph graph) {
@@ -98,7 +101,21 @@ public final class NetworkObjective implements Objective {
             graph.setLabel(0, rows(labels, from, to));
         }
         graph.computeGradientAndScore();
+        gradient.muli(gradientScale(shardSize(shard, shards)));
         return graph.score();
+    }
+
+    /**
+     * DL4J backpropagates the summed loss and lets its updater divide by the batch size, except for
+     * the running-statistics slots, which hold updates. This scale (1/b on trainable entries, 1 on
+     * statistics) turns the raw gradient into the gradient of the mean loss {@link #computeGradient} returns.
+     */
+    private INDArray gradientScale(int batch) {
+        if (scaleBatch != batch) {
+            scale = layout.trainable().mul(1.0 / batch).addi(layout.statistics());
+            scaleBatch = batch;
+        }
+        return scale;
     }
 
     private static INDArray rows(INDArray a, long from, long to) {
