@@ -33,8 +33,16 @@ public record Provenance(String dataset, String datasetSource, String model, Str
         }
     }
 
-    /** SAMLAB_GIT_COMMIT if set, else {@code git rev-parse HEAD} in the working folder, else "unknown". */
+    private static volatile String cachedCommit;
+
+    /** SAMLAB_GIT_COMMIT if set, else {@code git rev-parse HEAD} in the working folder, else "unknown" (asked once per JVM). */
     static String gitCommit() {
+        String c = cachedCommit;
+        if (c == null) cachedCommit = c = askGit();
+        return c;
+    }
+
+    private static String askGit() {
         String env = System.getenv("SAMLAB_GIT_COMMIT");
         if (env != null && !env.isBlank()) return env.trim();
         try {
