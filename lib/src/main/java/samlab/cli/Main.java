@@ -15,7 +15,10 @@ import samlab.Samlab;
                 + "sweeps, figures and training.",
         subcommands = {
                 // one line per subcommand; keep alphabetical
+                BenchCommand.class,
                 CommandLine.HelpCommand.class,
+                SweepCommand.class,
+                TrainCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for bad input. */
