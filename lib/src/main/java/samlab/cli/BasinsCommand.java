@@ -10,12 +10,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import samlab.course.BasinsByKind;
 import samlab.io.AtomicFiles;
 import samlab.landscape.BasinConfig;
 import samlab.landscape.BasinMap;
 import samlab.landscape.RestPointFinder;
 import samlab.landscape.RestPoints;
 import samlab.landscape.SamMap;
+import samlab.plot.BasinMapFigure;
+import samlab.plot.FigureWriter;
 
 /** {@code samlab basins}: where SAM goes from each start of a grid, as CSV. */
 @Command(name = "basins", mixinStandardHelpOptions = true,
@@ -46,6 +49,9 @@ final class BasinsCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "CSV file to write (columns x, y, outcome, label)")
     Path out;
 
+    @Option(names = "--png", description = "also draw the basin map (2-D landscapes) as a PNG chart to this file")
+    Path png;
+
     @Override
     public Integer call() {
         LandscapeOptions.positive("--extent", extent);
@@ -53,11 +59,22 @@ final class BasinsCommand implements Callable<Integer> {
         int rows = map.dimension() == 1 ? 1 : ny;
         BasinConfig cfg = new BasinConfig(-extent, extent, -extent, extent, nx, rows, eta, iterations);
         AtomicFiles.checkWritable(out);
+        if (png != null) {
+            if (map.dimension() != 2) throw new IllegalArgumentException("--png draws 2-D basin maps; landscape "
+                    + landscape.landscape + " has dimension " + map.dimension());
+            AtomicFiles.checkWritable(png);
+        }
         // the rest points that label the outcomes: seeds cover the grid widened by rho at least
         RestPoints rest = new RestPointFinder(map, landscape.search().withBox(Math.max(landscape.box, extent + rho)))
                 .find(eta);
         BasinMap b = BasinMap.compute(map, cfg, rest);
         TableOutput.writeCsv(b.toTable(), out);
+        if (png != null) {
+            BasinsByKind byKind = BasinsByKind.of(b);
+            byte[] bytes = FigureWriter.png(BasinMapFigure.builder("basins", byKind.xs(), byKind.ys(), byKind.outcome(),
+                    byKind.labels()).title(landscape.landscape + ", ρ = " + rho + ", η = " + eta + ": where SAM ends").build());
+            AtomicFiles.write(png, o -> o.write(bytes));
+        }
         PrintWriter w = spec.commandLine().getOut();
         for (Map.Entry<String, Integer> e : b.counts().entrySet()) {
             if (e.getValue() > 0) w.printf(Locale.ROOT, "%8d  %s%n", e.getValue(), e.getKey());

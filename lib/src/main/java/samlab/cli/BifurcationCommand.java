@@ -12,6 +12,8 @@ import samlab.io.AtomicFiles;
 import samlab.landscape.AttractionRegion;
 import samlab.landscape.Bifurcation;
 import samlab.landscape.SamMap;
+import samlab.plot.BifurcationFigure;
+import samlab.plot.FigureWriter;
 import tech.tablesaw.api.Table;
 
 /** {@code samlab bifurcation}: rest points and their stability as ρ varies, or the (η, ρ) region. */
@@ -34,6 +36,9 @@ final class BifurcationCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "CSV file to write") Path out;
 
+    @Option(names = "--png", description = "also draw the rho sweep as a bifurcation diagram (PNG) to this file")
+    Path png;
+
     @Override
     public Integer call() {
         LandscapeOptions.positive("--rho-from", rhoFrom);
@@ -47,6 +52,10 @@ final class BifurcationCommand implements Callable<Integer> {
         double[] rhos = Bifurcation.range(rhoFrom, rhoTo, rhoSteps);
         Table t;
         AtomicFiles.checkWritable(out);
+        if (png != null) {
+            if (etaTo != null) throw new IllegalArgumentException("--png draws rho sweeps; it cannot be combined with --eta-to");
+            AtomicFiles.checkWritable(png);
+        }
         if (etaTo == null) {
             t = Bifurcation.sweep(f, variant, landscape.eps, rhos, eta, landscape.search()).toTable();
         } else {
@@ -57,6 +66,14 @@ final class BifurcationCommand implements Callable<Integer> {
                     landscape.search()).toTable();
         }
         TableOutput.writeCsv(t, out);
+        if (png != null) {
+            // 1-D: the rest point itself; 2-D: its distance from the origin (the landscapes' maximizer or saddle)
+            String y = f.dimension() == 1 ? "x1" : "x_norm";
+            byte[] bytes = FigureWriter.png(BifurcationFigure.fromTable("bifurcation", t, "rho", y, "kind", "attracting")
+                    .title(landscape.landscape + " (" + variant.label() + "): rest points against ρ at η = " + eta)
+                    .axes("ρ", f.dimension() == 1 ? "rest point x" : "‖x‖").build());
+            AtomicFiles.write(png, o -> o.write(bytes));
+        }
         PrintWriter w = spec.commandLine().getOut();
         w.println("wrote " + out + " (" + t.rowCount() + " rows)");
         w.flush();

@@ -1,5 +1,6 @@
 package samlab.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,6 +142,33 @@ class LandscapeCommandsTest {
         Result bad = run("bifurcation", "--landscape", "quartic", "--rho-from", "1.5", "--rho-to", "1", "--out", out.toString());
         assertEquals(2, bad.code());
         assertEquals("samlab: --rho-to 1.0 < --rho-from 1.5; allowed: rho-to >= rho-from", bad.err().strip());
+    }
+
+    @Test
+    void pngChartsBesideTheCsvAndTheirBadCombinations() throws IOException {
+        Path csv = dir.resolve("b.csv"), png = dir.resolve("charts/b.png");
+        Result r = run("basins", "--landscape", "ring", "--rho", "1.5", "--extent", "0.3", "--nx", "6", "--ny", "6",
+                "--out", csv.toString(), "--png", png.toString());
+        assertEquals(0, r.code(), r.err());
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 4);
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head);
+
+        Path bif = dir.resolve("bif.png");
+        Result r2 = run("bifurcation", "--landscape", "quartic", "--rho-from", "0.5", "--rho-to", "1.5", "--rho-steps", "3",
+                "--out", dir.resolve("bif.csv").toString(), "--png", bif.toString());
+        assertEquals(0, r2.code(), r2.err());
+        assertTrue(Files.size(bif) > 1000);
+
+        // a 1-D basin map has no 2-D chart; a region sweep has no bifurcation diagram: refused before any work
+        Path none = dir.resolve("none.csv");
+        Result bad = run("basins", "--landscape", "quartic", "--rho", "1.5", "--out", none.toString(),
+                "--png", dir.resolve("q.png").toString());
+        assertEquals(2, bad.code());
+        assertEquals("samlab: --png draws 2-D basin maps; landscape quartic has dimension 1", bad.err().strip());
+        Result bad2 = run("bifurcation", "--landscape", "quartic", "--rho-from", "1", "--rho-to", "1.5", "--eta-to", "0.3",
+                "--out", none.toString(), "--png", dir.resolve("r.png").toString());
+        assertEquals(2, bad2.code());
+        assertFalse(Files.exists(none));
     }
 
     @Test
