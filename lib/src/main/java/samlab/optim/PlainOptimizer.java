@@ -9,7 +9,7 @@ public record PlainOptimizer(BaseOptimizer base) implements Optimizer {
     }
 
     @Override
-    public StepReport step(Objective objective, long iteration, long totalIterations, int epoch) {
+    public StepReport step(TrainingLoss objective, long iteration, long totalIterations, int epoch) {
         double loss = objective.computeGradient(0, 1);
         base.update(objective.parameters(), objective.gradient(), objective.layout());
         return new StepReport(loss, 0, false, 0);

@@ -43,7 +43,7 @@ public final class Sam implements Optimizer {
     }
 
     @Override
-    public StepReport step(Objective objective, long iteration, long totalIterations, int epoch) {
+    public StepReport step(TrainingLoss objective, long iteration, long totalIterations, int epoch) {
         if (!warmStart.samActive(iteration, totalIterations, epoch)) {
             double loss = objective.computeGradient(0, 1);
             base.update(objective.parameters(), objective.gradient(), objective.layout());

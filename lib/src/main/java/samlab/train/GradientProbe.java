@@ -10,12 +10,12 @@ import samlab.optim.ParameterLayout;
  * entries are zeroed. Does not change the network's parameters.
  */
 final class GradientProbe {
-    private final NetworkObjective objective;
-    private final Batches batches;
+    private final NetworkLoss objective;
+    private final NetworkInputs batches;
     private final int[] rows;
     private final int chunk;
 
-    GradientProbe(NetworkObjective objective, Batches batches, int[] rows, int chunk) {
+    GradientProbe(NetworkLoss objective, NetworkInputs batches, int[] rows, int chunk) {
         this.objective = Objects.requireNonNull(objective, "objective");
         this.batches = Objects.requireNonNull(batches, "batches");
         if (rows.length == 0) throw new IllegalArgumentException("no examples to probe the gradient on");

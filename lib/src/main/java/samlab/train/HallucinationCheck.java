@@ -70,9 +70,9 @@ public final class HallucinationCheck {
     /** Runs the check on {@code graph} (its parameters are left exactly as they were). */
     public static Report run(ComputationGraph graph, boolean flatInput, ImageDataset data, Config config) {
         Objects.requireNonNull(graph, "graph");
-        NetworkObjective objective = new NetworkObjective(graph);
+        NetworkLoss objective = new NetworkLoss(graph);
         int[] rows = probeRows(data.size(), config.samples(), config.seed());
-        GradientProbe probe = new GradientProbe(objective, new Batches(data, flatInput), rows, config.chunk());
+        GradientProbe probe = new GradientProbe(objective, new NetworkInputs(data, flatInput), rows, config.chunk());
         Diagnostics d = measure(objective, probe, config.rho());
         Verdict v = classify(d, config.ratioThreshold(), config.minGradientNorm());
         return new Report(d, v, config.ratioThreshold(), config.minGradientNorm(), rows.length);
@@ -86,15 +86,15 @@ public final class HallucinationCheck {
 
     /** The first {@code samples} rows of a seeded permutation (all rows when 0 or ≥ n). */
     static int[] probeRows(int n, int samples, long seed) {
-        if (samples <= 0 || samples >= n) return Batches.identity(n);
-        int[] p = Batches.permutation(n, seed, -1);
+        if (samples <= 0 || samples >= n) return NetworkInputs.identity(n);
+        int[] p = NetworkInputs.permutation(n, seed, -1);
         int[] out = java.util.Arrays.copyOf(p, samples);
         java.util.Arrays.sort(out);
         return out;
     }
 
     /** The diagnostics at the objective's current parameters, restoring them exactly. */
-    static Diagnostics measure(NetworkObjective objective, GradientProbe probe, double rho) {
+    static Diagnostics measure(NetworkLoss objective, GradientProbe probe, double rho) {
         GradientProbe.Result at = probe.gradient();
         INDArray g = at.gradient();
         double norm = g.norm2Number().doubleValue();

@@ -86,7 +86,7 @@ public final class TrainBenchmark {
     public static Result run(Config c) {
         OneDnn.enable();
         ComputationGraph graph = c.model().build(c.channels(), c.height(), c.width(), c.classes(), c.seed());
-        NetworkObjective objective = new NetworkObjective(graph);
+        NetworkLoss objective = new NetworkLoss(graph);
         Random random = new Random(c.seed());
         float[] x = new float[c.batch() * c.channels() * c.height() * c.width()];
         for (int i = 0; i < x.length; i++) x[i] = random.nextFloat();

@@ -50,14 +50,14 @@ public final class Trainer {
         boolean flat = config.model().flatInput();
         ComputationGraph graph = config.model().build(train.channels(), train.height(), train.width(),
                 train.classes().size(), config.seed());
-        NetworkObjective objective = new NetworkObjective(graph);
+        NetworkLoss objective = new NetworkLoss(graph);
         int n = train.size();
         int batch = config.batchSize() == 0 ? n : Math.min(config.batchSize(), n);
         long stepsPerEpoch = (n + batch - 1) / batch;
         long total = stepsPerEpoch * config.epochs();
-        Batches batches = new Batches(train, flat);
+        NetworkInputs batches = new NetworkInputs(train, flat);
         int[] evalRows = HallucinationCheck.probeRows(n, config.evalSamples(), config.seed());
-        Batches probeBatches = new Batches(train, flat);
+        NetworkInputs probeBatches = new NetworkInputs(train, flat);
         GradientProbe probe = new GradientProbe(objective, probeBatches, evalRows, batch);
         String key = runKey(train);
         Provenance provenance = Provenance.capture(train.name(), train.source(), config.model().id(),
@@ -83,7 +83,7 @@ public final class Trainer {
         NativeMemory memory = new NativeMemory();
         for (int epoch = startEpoch; epoch < stopBefore; epoch++) {
             long t0 = System.nanoTime();
-            int[] order = batch == n ? Batches.identity(n) : Batches.permutation(n, config.seed(), epoch);
+            int[] order = batch == n ? NetworkInputs.identity(n) : NetworkInputs.permutation(n, config.seed(), epoch);
             double lossSum = 0;
             Optimizer.StepReport last = null;
             try (Progress p = ProgressSink.current().start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1,
@@ -102,7 +102,7 @@ public final class Trainer {
             }
             double[] trainEval = evaluate(graph, probeBatches, evalRows, batch);
             double[] testEval = test == null ? new double[] {Double.NaN, Double.NaN}
-                    : evaluate(graph, new Batches(test, flat), Batches.identity(test.size()), Math.max(batch, 256));
+                    : evaluate(graph, new NetworkInputs(test, flat), NetworkInputs.identity(test.size()), Math.max(batch, 256));
             Diagnostics d = Diagnostics.NONE;
             if (config.diagnosticsEvery() > 0 && (epoch + 1) % config.diagnosticsEvery() == 0) {
                 double rho = last.sam() && last.rho() > 0 ? last.rho() : config.probeRho();
@@ -129,7 +129,7 @@ public final class Trainer {
     }
 
     /** {mean cross-entropy, accuracy} in inference mode over {@code rows}. */
-    static double[] evaluate(ComputationGraph graph, Batches batches, int[] rows, int chunk) {
+    static double[] evaluate(ComputationGraph graph, NetworkInputs batches, int[] rows, int chunk) {
         double loss = 0;
         long correct = 0;
         for (int from = 0; from < rows.length; from += chunk) {

@@ -30,7 +30,7 @@ class SamTest {
 
     @Test
     void oneSamStepEqualsHandComputedStep() {
-        LogisticObjective f = LogisticObjective.small();
+        LogisticLoss f = LogisticLoss.small();
         double[] w = f.parameters().toDoubleVector();
         double rho = 0.3;
         double lr = 0.5;
@@ -51,7 +51,7 @@ class SamTest {
 
     @Test
     void usamPerturbsByRhoTimesGradient() {
-        LogisticObjective f = LogisticObjective.small();
+        LogisticLoss f = LogisticLoss.small();
         double[] w = f.parameters().toDoubleVector();
         double rho = 0.7;
         double[] g1 = f.gradientAt(w, 0, 4);
@@ -62,7 +62,7 @@ class SamTest {
 
     @Test
     void asamScalesWeightsOnlyByAbsWPlusEta() {
-        LogisticObjective f = LogisticObjective.small();
+        LogisticLoss f = LogisticLoss.small();
         double[] w = f.parameters().toDoubleVector();
         double rho = 0.4;
         double eta = SamConfig.DEFAULT_ASAM_ETA;
@@ -80,7 +80,7 @@ class SamTest {
 
     @Test
     void mSharpnessAveragesPerShardSecondGradients() {
-        LogisticObjective f = LogisticObjective.small();
+        LogisticLoss f = LogisticLoss.small();
         double[] w = f.parameters().toDoubleVector();
         double rho = 0.25;
         double[] sum = new double[3];
@@ -96,8 +96,8 @@ class SamTest {
 
     @Test
     void rhoZeroReproducesTheBaseOptimizerBitwise() {
-        LogisticObjective a = LogisticObjective.small();
-        LogisticObjective b = LogisticObjective.small();
+        LogisticLoss a = LogisticLoss.small();
+        LogisticLoss b = LogisticLoss.small();
         Optimizer plain = new PlainOptimizer(new Sgd(0.1, 0.9, true, 1e-3));
         Optimizer sam = new Sam(new Sgd(0.1, 0.9, true, 1e-3), SamConfig.sam(0));
         for (int i = 0; i < 5; i++) {
@@ -112,7 +112,7 @@ class SamTest {
 
     @Test
     void warmStartRunsPlainStepsUntilTheSwitchIteration() {
-        LogisticObjective f = LogisticObjective.small();
+        LogisticLoss f = LogisticLoss.small();
         Sam sam = new Sam(Sgd.plain(0.1), SamConfig.sam(0.1), WarmStartSchedule.fraction(0.1));
         int[] callsPerStep = new int[20];
         for (int i = 0; i < 20; i++) {
@@ -128,7 +128,7 @@ class SamTest {
 
     @Test
     void rhoScheduleIsReportedPerStep() {
-        LogisticObjective f = LogisticObjective.small();
+        LogisticLoss f = LogisticLoss.small();
         Sam sam = new Sam(Sgd.plain(0.1), SamConfig.sam(0).withRho(RhoSchedule.linear(0.0, 0.2)));
         assertEquals(0.0, sam.step(f, 0, 3, 0).rho(), 0);
         assertEquals(0.1, sam.step(f, 1, 3, 0).rho(), 1e-15);

@@ -20,8 +20,8 @@ class HallucinationCheckTest {
         // chunks of 16 averaged must equal one pass over all 50 (an MLP has no batch statistics)
         var report = HallucinationCheck.run(g, true, DATA, new HallucinationCheck.Config(0.05, 0.1, 1e-3, 0, 16, 0));
         assertEquals(before, g.params());
-        NetworkObjective f = new NetworkObjective(g);
-        INDArray[] all = new Batches(DATA, true).fill(Batches.identity(50), 0, 50);
+        NetworkLoss f = new NetworkLoss(g);
+        INDArray[] all = new NetworkInputs(DATA, true).fill(NetworkInputs.identity(50), 0, 50);
         f.setBatch(all[0], all[1]);
         double loss = f.computeGradient(0, 1);
         double norm = f.gradient().norm2Number().doubleValue();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import samlab.nn.Architecture;
-import samlab.optim.Objective;
+import samlab.optim.TrainingLoss;
 import samlab.optim.ParameterLayout;
 import samlab.optim.PlainOptimizer;
 import samlab.optim.Sam;
@@ -20,12 +20,12 @@ import samlab.optim.Sgd;
 /** SAM on a real (tiny) ResNet-20 with BatchNorm running statistics in the parameter vector. */
 class SamOnNetworkTest {
     /** Records the parameters and gradient seen at every gradient call. */
-    static final class Recording implements Objective {
-        final NetworkObjective inner;
+    static final class Recording implements TrainingLoss {
+        final NetworkLoss inner;
         final List<INDArray> paramsSeen = new ArrayList<>();
         final List<INDArray> gradients = new ArrayList<>();
 
-        Recording(NetworkObjective inner) {
+        Recording(NetworkLoss inner) {
             this.inner = inner;
         }
 
@@ -43,9 +43,9 @@ class SamOnNetworkTest {
         }
     }
 
-    private static NetworkObjective tiny(long seed) {
-        NetworkObjective f = new NetworkObjective(Architecture.RESNET20.build(3, 4, 4, 3, seed));
-        INDArray[] b = NetworkObjectiveTest.batch(Architecture.RESNET20, 8, 3, 4, 4, 3, 5, DataType.FLOAT);
+    private static NetworkLoss tiny(long seed) {
+        NetworkLoss f = new NetworkLoss(Architecture.RESNET20.build(3, 4, 4, 3, seed));
+        INDArray[] b = NetworkLossTest.batch(Architecture.RESNET20, 8, 3, 4, 4, 3, 5, DataType.FLOAT);
         f.setBatch(b[0], b[1]);
         return f;
     }
@@ -59,8 +59,8 @@ class SamOnNetworkTest {
 
     @Test
     void rhoZeroReproducesTheBaseOptimizerBitwise() {
-        NetworkObjective a = tiny(3);
-        NetworkObjective b = tiny(3);
+        NetworkLoss a = tiny(3);
+        NetworkLoss b = tiny(3);
         var plain = new PlainOptimizer(new Sgd(0.05, 0.9, true, 5e-4));
         var sam = new Sam(new Sgd(0.05, 0.9, true, 5e-4), SamConfig.sam(0));
         for (int i = 0; i < 3; i++) {

@@ -7,7 +7,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import samlab.optim.Objective;
+import samlab.optim.TrainingLoss;
 import samlab.optim.ParameterLayout;
 
 /**
@@ -16,7 +16,7 @@ import samlab.optim.ParameterLayout;
  * in training mode (BatchNorm uses batch statistics), as in the step itself. {@link #gradient()} is
  * the gradient of the mean loss (DL4J's raw backprop gives the sum; see {@link #gradientScale}).
  */
-public final class NetworkObjective implements Objective {
+public final class NetworkLoss implements TrainingLoss {
     /** DL4J keeps BatchNorm running statistics under these keys inside the parameter vector. */
     private static final Set<String> STATISTICS = Set.of("mean", "var", "log10stdev");
     private static final String WEIGHT = "W";
@@ -30,7 +30,7 @@ public final class NetworkObjective implements Objective {
     private int scaleBatch = -1;
     private INDArray labels;
 
-    public NetworkObjective(ComputationGraph graph) {
+    public NetworkLoss(ComputationGraph graph) {
         this.graph = Objects.requireNonNull(graph, "graph");
         if (graph.getFlattenedGradients() == null) graph.initGradientsView();
         this.params = flatView(graph.params());

@@ -15,13 +15,13 @@ import samlab.data.ImageDataset;
  * the dataset off-heap). Shuffling is a seeded permutation per epoch, so a resumed run sees the
  * same batches as an uninterrupted one.
  */
-public final class Batches {
+public final class NetworkInputs {
     private final ImageDataset data;
     private final boolean flat;
     private final Map<Integer, INDArray[]> buffers = new HashMap<>();
     private float[] scratch = new float[0];
 
-    public Batches(ImageDataset data, boolean flat) {
+    public NetworkInputs(ImageDataset data, boolean flat) {
         this.data = Objects.requireNonNull(data, "data");
         this.flat = flat;
     }

@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * (w₁..w_d, b) in double, loss mean log(1 + exp(−s·(w·x + b))) with s = ±1. The gradient is
  * computed from {@link #lossAndGradient} on double[], independently of ND4J.
  */
-final class LogisticObjective implements Objective {
+final class LogisticLoss implements TrainingLoss {
     final double[][] x;
     final double[] s;
     private final INDArray params;
@@ -17,7 +17,7 @@ final class LogisticObjective implements Objective {
     private final ParameterLayout layout;
     int calls;
 
-    LogisticObjective(double[][] x, double[] s, double[] initial) {
+    LogisticLoss(double[][] x, double[] s, double[] initial) {
         this.x = x;
         this.s = s;
         this.params = Nd4j.create(initial.clone());
@@ -27,10 +27,10 @@ final class LogisticObjective implements Objective {
         this.layout = new ParameterLayout(Nd4j.ones(DataType.DOUBLE, initial.length), Nd4j.create(weights));
     }
 
-    static LogisticObjective small() {
+    static LogisticLoss small() {
         double[][] x = {{1.0, 2.0}, {-1.5, 0.5}, {0.3, -0.7}, {2.0, 1.0}};
         double[] s = {1, -1, 1, -1};
-        return new LogisticObjective(x, s, new double[] {0.2, -0.4, 0.1});
+        return new LogisticLoss(x, s, new double[] {0.2, -0.4, 0.1});
     }
 
     /** Loss and gradient at {@code p} over rows [from, to). */

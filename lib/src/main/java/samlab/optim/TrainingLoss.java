@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the objective's business; {@code shard}/{@code shards} split it into equal parts for m-sharpness
  * (shard 0 of 1 is the whole batch).
  */
-public interface Objective {
+public interface TrainingLoss {
     /** The live parameter vector (a view: writing it changes the model). */
     INDArray parameters();
 

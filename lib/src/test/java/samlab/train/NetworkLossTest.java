@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import samlab.nn.Architecture;
 import samlab.optim.ParameterLayout;
 
-class NetworkObjectiveTest {
+class NetworkLossTest {
     static INDArray[] batch(Architecture a, int n, int c, int h, int w, int classes, long seed, DataType type) {
         Nd4j.getRandom().setSeed(seed);
         INDArray x = a.flatInput() ? Nd4j.rand(type, n, (long) c * h * w) : Nd4j.rand(type, n, c, h, w);
@@ -23,7 +23,7 @@ class NetworkObjectiveTest {
 
     @Test
     void layoutSeparatesRunningStatisticsAndWeights() {
-        ParameterLayout l = new NetworkObjective(Architecture.RESNET20.build(3, 32, 32, 10, 1)).layout();
+        ParameterLayout l = new NetworkLoss(Architecture.RESNET20.build(3, 32, 32, 10, 1)).layout();
         assertEquals(274_042, l.length());
         assertEquals(272_474, l.trainable().sumNumber().longValue());
         // kernels: 3·16·9 + 6·16·16·9 + (16·32 + 5·32·32)·9 + (32·64 + 5·64·64)·9 + 16·32 + 32·64 + 64·10
@@ -33,7 +33,7 @@ class NetworkObjectiveTest {
     @Test
     void gradientIsTheGradientOfTheMeanLoss() {
         ComputationGraph g = Architecture.MLP.build(1, 2, 2, 3, 3, DataType.DOUBLE);
-        NetworkObjective f = new NetworkObjective(g);
+        NetworkLoss f = new NetworkLoss(g);
         INDArray[] b = batch(Architecture.MLP, 7, 1, 2, 2, 3, 9, DataType.DOUBLE);
         f.setBatch(b[0], b[1]);
         f.computeGradient(0, 1);
@@ -54,7 +54,7 @@ class NetworkObjectiveTest {
     @Test
     void parametersAreLiveAndGradientsLeaveThemUntouched() {
         ComputationGraph g = Architecture.RESNET20.build(3, 4, 4, 3, 2);
-        NetworkObjective f = new NetworkObjective(g);
+        NetworkLoss f = new NetworkLoss(g);
         INDArray[] b = batch(Architecture.RESNET20, 8, 3, 4, 4, 3, 1, DataType.FLOAT);
         f.setBatch(b[0], b[1]);
         INDArray before = f.parameters().dup();
