@@ -14,7 +14,7 @@ import samlab.landscape.SamMap;
 
 /** {@code samlab bench}: throughput measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Throughput benchmarks.",
-        subcommands = BenchCommand.Basins.class)
+        subcommands = {BenchCommand.Basins.class, BenchTrainCommand.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 

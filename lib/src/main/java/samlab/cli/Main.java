@@ -18,10 +18,12 @@ import samlab.Samlab;
                 BasinsCommand.class,
                 BenchCommand.class,
                 BifurcationCommand.class,
+                CommandLine.HelpCommand.class,
                 DataCommand.class,
                 FigureCommand.class,
-                CommandLine.HelpCommand.class,
                 RestPointsCommand.class,
+                SweepCommand.class,
+                TrainCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for bad input. */

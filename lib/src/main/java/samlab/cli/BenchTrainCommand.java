@@ -1,0 +1,40 @@
+package samlab.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import samlab.nn.Architecture;
+import samlab.train.TrainBenchmark;
+
+/** {@code samlab bench train}: SGD vs SAM step throughput on one model and batch. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Images/s of SGD and SAM steps on the same model and batch, their ratio, GFLOP/s vs a measured GEMM.")
+final class BenchTrainCommand implements Runnable {
+    @Option(names = "--model", defaultValue = "resnet20", description = "mlp, resnet20, resnet18 (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Unmeasured steps of each kind (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--steps", defaultValue = "20", description = "Measured steps of each kind (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--size", defaultValue = "32", description = "Image height = width (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        Architecture a = Architecture.parse(model);
+        int channels = a == Architecture.MLP ? 1 : 3;
+        var r = TrainBenchmark.run(new TrainBenchmark.Config(a, batch, channels, size, size, 10, warmup, steps, 1));
+        spec.commandLine().getOut().print(r.report());
+        spec.commandLine().getOut().flush();
+    }
+}

@@ -1,0 +1,34 @@
+package samlab.optim;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A first-order update rule applied in place to a flattened parameter vector: what SAM wraps.
+ * Trainable entries follow the rule; running-statistics entries (see {@link ParameterLayout}) take
+ * {@code params -= gradient}, DL4J's convention for BatchNorm mean/variance. Weight decay belongs
+ * to the base optimizer (never to the loss the SAM perturbation sees): each rule says how.
+ */
+public sealed interface BaseOptimizer permits Sgd, Adam {
+    /** Applies one update with {@code gradient} (not modified). */
+    void update(INDArray params, INDArray gradient, ParameterLayout layout);
+
+    /** The learning rate. */
+    double learningRate();
+
+    /** Optimizer state for checkpoints (momentum buffers, moments, step count as a scalar). */
+    List<INDArray> state();
+
+    /** Restores state saved by {@link #state()}. */
+    void loadState(List<INDArray> state);
+
+    /** Short description for result tables, e.g. "sgd(lr=0.1,momentum=0.9,nesterov,wd=5e-4)". */
+    String describe();
+
+    /** params -= gradient on the running-statistics entries (no-op without statistics). */
+    static void updateStatistics(INDArray params, INDArray gradient, ParameterLayout layout) {
+        if (layout.hasStatistics()) {
+            params.subi(gradient.mul(layout.statistics()));
+        }
+    }
+}

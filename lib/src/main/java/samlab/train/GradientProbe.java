@@ -1,0 +1,45 @@
+package samlab.train;
+
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import samlab.optim.ParameterLayout;
+
+/**
+ * The full-batch loss gradient of a network over a fixed set of examples, computed in chunks
+ * (training mode, as the optimizer sees it) and averaged with chunk-size weights; running-statistics
+ * entries are zeroed. Does not change the network's parameters.
+ */
+final class GradientProbe {
+    private final NetworkObjective objective;
+    private final Batches batches;
+    private final int[] rows;
+    private final int chunk;
+
+    GradientProbe(NetworkObjective objective, Batches batches, int[] rows, int chunk) {
+        this.objective = Objects.requireNonNull(objective, "objective");
+        this.batches = Objects.requireNonNull(batches, "batches");
+        if (rows.length == 0) throw new IllegalArgumentException("no examples to probe the gradient on");
+        if (chunk < 1) throw new IllegalArgumentException("chunk " + chunk + " must be >= 1");
+        this.rows = rows;
+        this.chunk = chunk;
+    }
+
+    /** Mean loss and gradient (a new array) at the current parameters. */
+    Result gradient() {
+        INDArray sum = null;
+        double loss = 0;
+        for (int from = 0; from < rows.length; from += chunk) {
+            int to = Math.min(rows.length, from + chunk);
+            INDArray[] b = batches.fill(rows, from, to);
+            objective.setBatch(b[0], b[1]);
+            double w = (double) (to - from) / rows.length;
+            loss += w * objective.computeGradient(0, 1);
+            INDArray g = objective.gradient().mul(w);
+            sum = sum == null ? g : sum.addi(g);
+        }
+        ParameterLayout layout = objective.layout();
+        return new Result(loss, sum.muli(layout.trainable()));
+    }
+
+    record Result(double loss, INDArray gradient) {}
+}

@@ -1,0 +1,61 @@
+package samlab.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import samlab.data.ImageDataset;
+import samlab.nn.Architecture;
+
+class HallucinationCheckTest {
+    private static final ImageDataset DATA = SyntheticImages.create(50, 3, 1, 4, 4, 0.3, 2);
+
+    @Test
+    void gradientNormIsTheFullBatchGradientNormAndParametersStayPut() {
+        ComputationGraph g = Architecture.MLP.build(1, 4, 4, 3, 1);
+        INDArray before = g.params().dup();
+        // chunks of 16 averaged must equal one pass over all 50 (an MLP has no batch statistics)
+        var report = HallucinationCheck.run(g, true, DATA, new HallucinationCheck.Config(0.05, 0.1, 1e-3, 0, 16, 0));
+        assertEquals(before, g.params());
+        NetworkObjective f = new NetworkObjective(g);
+        INDArray[] all = new Batches(DATA, true).fill(Batches.identity(50), 0, 50);
+        f.setBatch(all[0], all[1]);
+        double loss = f.computeGradient(0, 1);
+        double norm = f.gradient().norm2Number().doubleValue();
+        assertEquals(norm, report.diagnostics().gradientNorm(), 1e-5 * norm);
+        assertEquals(loss, report.diagnostics().loss(), 1e-5 * loss);
+        assertEquals(50, report.examples());
+    }
+
+    @Test
+    void tinyRadiusGivesRatioAndCosineNearOne() {
+        ComputationGraph g = Architecture.MLP.build(1, 4, 4, 3, 1);
+        var r = HallucinationCheck.run(g, true, DATA, HallucinationCheck.Config.of(1e-4));
+        assertEquals(1.0, r.diagnostics().ratio(), 1e-2);
+        assertEquals(1.0, r.diagnostics().cosine(), 1e-3);
+        assertEquals(HallucinationCheck.Verdict.NOT_AT_REST, r.verdict());
+        assertTrue(r.toString().contains("threshold"));
+        assertEquals("NOT_AT_REST", r.toTable().stringColumn("verdict").get(0));
+    }
+
+    @Test
+    void verdictFollowsTheThresholds() {
+        Diagnostics hallucinated = new Diagnostics(0.1, 1.0, 2.0, 0.1, 0.05, 0.3);
+        Diagnostics critical = new Diagnostics(0.1, 0.01, 1e-4, 1e-5, 0.1, 0.9);
+        Diagnostics moving = new Diagnostics(0.1, 1.0, 2.0, 1.0, 0.5, 0.9);
+        assertEquals(HallucinationCheck.Verdict.HALLUCINATED, HallucinationCheck.classify(hallucinated, 0.1, 1e-3));
+        assertEquals(HallucinationCheck.Verdict.NOT_AT_REST, HallucinationCheck.classify(hallucinated, 0.01, 1e-3));
+        assertEquals(HallucinationCheck.Verdict.CRITICAL_POINT, HallucinationCheck.classify(critical, 0.1, 1e-3));
+        assertEquals(HallucinationCheck.Verdict.NOT_AT_REST, HallucinationCheck.classify(moving, 0.1, 1e-3));
+    }
+
+    @Test
+    void rejectsBadConfig() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new HallucinationCheck.Config(0.05, 1.5, 1e-3, 0, 16, 0));
+        assertTrue(e.getMessage().contains("1.5"));
+        assertThrows(IllegalArgumentException.class, () -> HallucinationCheck.Config.of(0));
+    }
+}
