@@ -8,15 +8,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code trainable} (everything the loss gradient moves; 0 for BatchNorm running statistics, which
  * DL4J keeps in the same vector and updates by subtracting their "gradient" slot) and
  * {@code weights} (conv/dense kernels: no biases, no BatchNorm scale/shift), used by ASAM's
- * elementwise scaling.
+ * elementwise scaling. The complement mask {@link #statistics()} is computed once.
  */
-public record ParameterLayout(INDArray trainable, INDArray weights) {
-    public ParameterLayout {
+public final class ParameterLayout {
+    private final INDArray trainable;
+    private final INDArray weights;
+    private final INDArray statistics;
+    private final boolean hasStatistics;
+
+    public ParameterLayout(INDArray trainable, INDArray weights) {
         Objects.requireNonNull(trainable, "trainable");
         Objects.requireNonNull(weights, "weights");
         if (trainable.length() != weights.length()) {
             throw new IllegalArgumentException("masks differ in length: " + trainable.length() + " vs " + weights.length());
         }
+        this.trainable = trainable;
+        this.weights = weights;
+        this.statistics = trainable.rsub(1.0);
+        this.hasStatistics = trainable.minNumber().doubleValue() < 1.0;
     }
 
     /** All entries trainable and all of them weights (plain models in tests). */
@@ -25,18 +34,28 @@ public record ParameterLayout(INDArray trainable, INDArray weights) {
         return new ParameterLayout(ones, ones);
     }
 
-    /** Number of entries. */
-    public long length() {
-        return trainable.length();
+    /** 1 on entries the loss gradient moves, 0 on running statistics. */
+    public INDArray trainable() {
+        return trainable;
+    }
+
+    /** 1 on kernel weights. */
+    public INDArray weights() {
+        return weights;
     }
 
     /** 1 − trainable: the running statistics. */
     public INDArray statistics() {
-        return trainable.rsub(1.0);
+        return statistics;
     }
 
     /** Whether some entries are not trainable (running statistics present). */
     public boolean hasStatistics() {
-        return trainable.minNumber().doubleValue() < 1.0;
+        return hasStatistics;
+    }
+
+    /** Number of entries. */
+    public long length() {
+        return trainable.length();
     }
 }

@@ -16,6 +16,7 @@ public final class Sam implements Optimizer {
     private INDArray saved;
     private INDArray secondGradient;
     private INDArray firstStatistics;
+    private INDArray perturbation;
 
     public Sam(BaseOptimizer base, SamConfig config, WarmStartSchedule warmStart) {
         this.base = Objects.requireNonNull(base, "base");
@@ -56,6 +57,7 @@ public final class Sam implements Optimizer {
             saved = w.ulike();
             secondGradient = w.ulike();
             firstStatistics = w.ulike();
+            perturbation = w.ulike();
         }
         saved.assign(w);
         int m = config.shards();
@@ -68,11 +70,10 @@ public final class Sam implements Optimizer {
             loss += weight * objective.computeGradient(s, m);
             INDArray g1 = objective.gradient();
             if (stats) {
-                INDArray part = g1.mul(layout.statistics());
-                if (s == 0) firstStatistics.assign(part.muli(weight));
-                else firstStatistics.addi(part.muli(weight));
+                if (s == 0) firstStatistics.assign(g1).muli(layout.statistics()).muli(weight);
+                else firstStatistics.addi(g1.mul(layout.statistics()).muli(weight));
             }
-            INDArray e = config.perturbation(g1, w, layout, rho);
+            INDArray e = config.perturbation(g1, w, layout, rho, perturbation);
             perturbationNorm += weight * e.norm2Number().doubleValue();
             w.addi(e);
             objective.computeGradient(s, m);

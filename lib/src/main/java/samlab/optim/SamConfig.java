@@ -63,7 +63,12 @@ public record SamConfig(Variant variant, RhoSchedule rho, double epsilon, double
      * running-statistics entries).
      */
     public INDArray perturbation(INDArray g, INDArray w, ParameterLayout layout, double rho) {
-        INDArray gt = g.mul(layout.trainable());
+        return perturbation(g, w, layout, rho, g.ulike());
+    }
+
+    /** As {@link #perturbation(INDArray, INDArray, ParameterLayout, double)}, written into {@code out} (returned). */
+    public INDArray perturbation(INDArray g, INDArray w, ParameterLayout layout, double rho, INDArray out) {
+        INDArray gt = out.assign(g).muli(layout.trainable());
         if (variant == Variant.USAM) return gt.muli(rho);
         INDArray scale = null;
         if (variant == Variant.ASAM) {

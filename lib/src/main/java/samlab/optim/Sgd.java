@@ -15,6 +15,7 @@ public final class Sgd implements BaseOptimizer {
     private final double weightDecay;
     private INDArray buffer;
     private INDArray direction;
+    private INDArray scratch;
 
     public Sgd(double learningRate, double momentum, boolean nesterov, double weightDecay) {
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
@@ -45,16 +46,17 @@ public final class Sgd implements BaseOptimizer {
         if (direction == null) {
             direction = params.ulike();
             buffer = params.ulike().assign(0);
+            scratch = params.ulike();
         }
         direction.assign(gradient);
-        if (weightDecay > 0) direction.addi(params.mul(weightDecay));
+        if (weightDecay > 0) direction.addi(scratch.assign(params).muli(weightDecay));
         direction.muli(layout.trainable());
         if (momentum > 0) {
             buffer.muli(momentum).addi(direction);
-            if (nesterov) direction.addi(buffer.mul(momentum));
+            if (nesterov) direction.addi(scratch.assign(buffer).muli(momentum));
             else direction.assign(buffer);
         }
-        BaseOptimizer.updateStatistics(params, gradient, layout);
+        if (layout.hasStatistics()) params.subi(scratch.assign(gradient).muli(layout.statistics()));
         params.subi(direction.muli(learningRate));
     }
 
@@ -77,6 +79,7 @@ public final class Sgd implements BaseOptimizer {
         }
         buffer = state.get(0).dup();
         direction = buffer.ulike();
+        scratch = buffer.ulike();
     }
 
     @Override

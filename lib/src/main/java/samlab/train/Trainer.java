@@ -39,6 +39,7 @@ public final class Trainer {
      */
     public TrainResult train(ImageDataset train, ImageDataset test, boolean resume, int stopBefore) {
         Objects.requireNonNull(train, "train");
+        if (train.size() == 0) throw new IllegalArgumentException("training set " + train.name() + " is empty");
         if (stopBefore < 1 || stopBefore > config.epochs()) {
             throw new IllegalArgumentException("stop epoch " + stopBefore + " must be in [1, " + config.epochs() + "]");
         }
