@@ -46,7 +46,10 @@ public final class SweepResults {
         return new SweepResults(copy);
     }
 
-    /** Every run CSV in {@code dir} (not the {@code -steps.csv} files nor {@code summary.csv}), sorted by name. */
+    /**
+     * Every run CSV in {@code dir} (not the {@code -steps.csv} files nor {@code summary.csv}), ordered
+     * by optimizer, then by ρ as a number.
+     */
     public static SweepResults load(Path dir) {
         if (!Files.isDirectory(dir)) throw new IllegalArgumentException("results folder " + dir + " does not exist");
         List<Path> files;
@@ -54,7 +57,7 @@ public final class SweepResults {
             files = s.filter(p -> {
                 String n = p.getFileName().toString();
                 return n.endsWith(".csv") && !n.endsWith("-steps.csv") && !n.equals("summary.csv");
-            }).sorted().toList();
+            }).sorted(java.util.Comparator.comparing((Path p) -> runOrder(p.getFileName().toString()))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
@@ -166,6 +169,22 @@ public final class SweepResults {
             out.addColumns(DoubleColumn.create(k == 0 ? "epoch" : names.get(k - 1), col));
         }
         return out;
+    }
+
+    /**
+     * Sort key of a run file: its optimizer prefix, then ρ as a number (so rho2.0 comes before
+     * rho10.0), then the rest of the name.
+     */
+    static String runOrder(String fileName) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*?)-rho([0-9.]+)(.*)").matcher(fileName);
+        if (!m.matches()) return fileName;
+        double rho;
+        try {
+            rho = Double.parseDouble(m.group(2).replaceAll("\\.$", ""));
+        } catch (NumberFormatException e) {
+            return fileName;
+        }
+        return m.group(1) + "\u0000" + String.format(java.util.Locale.ROOT, "%020.6f", rho) + "\u0000" + m.group(3);
     }
 
     /** The last row with diagnostics, or −1. */

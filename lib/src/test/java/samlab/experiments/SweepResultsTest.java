@@ -78,12 +78,20 @@ class SweepResultsTest {
         Files.writeString(dir.resolve("sam-rho10.0-seed1-steps.csv"), "iteration,loss\n0,1\n");
         Files.writeString(dir.resolve("summary.csv"), "run\nx\n");
         SweepResults r = SweepResults.load(dir);
-        // sorted by file name
+        // ordered by rho as a number
         assertEquals(List.of("sam-rho0.5-seed1", "sam-rho10.0-seed1"), r.names());
         Table s = r.summary();
         assertEquals("HALLUCINATED", s.stringColumn("verdict").get(1));
         assertEquals(0.5, s.doubleColumn("warm_fraction").get(0), 1e-12);
         assertEquals(1, r.filter(n -> n.contains("rho10")).names().size());
+    }
+
+    @Test
+    void runsAreOrderedByOptimizerThenRhoAsANumber() {
+        List<String> files = new java.util.ArrayList<>(List.of("sam-rho10.0-seed1.csv", "sgd-rho0.0-seed1.csv", "sam-rho2.0-seed1.csv",
+                "sam-rho0.05-seed1.csv"));
+        files.sort(java.util.Comparator.comparing(SweepResults::runOrder));
+        assertEquals(List.of("sam-rho0.05-seed1.csv", "sam-rho2.0-seed1.csv", "sam-rho10.0-seed1.csv", "sgd-rho0.0-seed1.csv"), files);
     }
 
     @Test
