@@ -28,7 +28,8 @@ import samlab.progress.ProgressSink;
  * Speed of SGD and SAM steps on one model and batch, measured in one run: steps alternate
  * (SGD, SAM, SGD, ...) so that load on a shared machine hits both alike; medians are reported.
  * FLOPs are counted analytically (convolutions and dense layers, forward ×3 for a training step)
- * and compared with a float32 GEMM measured in the same run.
+ * and compared with a float32 GEMM measured in the same run. Native memory is reclaimed between
+ * steps as in {@link Trainer} (outside the timed region).
  */
 public final class TrainBenchmark {
     private TrainBenchmark() {}
@@ -100,6 +101,7 @@ public final class TrainBenchmark {
         double[] sgdTimes = new double[c.steps()];
         double[] samTimes = new double[c.steps()];
         long rssWarm = 0;
+        NativeMemory memory = new NativeMemory();
         try (Progress p = ProgressSink.current().start("bench " + c.model().id(), 2L * (c.warmup() + c.steps()))) {
             for (int i = 0; i < c.warmup() + c.steps(); i++) {
                 if (i == c.warmup()) rssWarm = rss("VmRSS");
@@ -109,6 +111,7 @@ public final class TrainBenchmark {
                 sam.step(objective, i, Long.MAX_VALUE, 0);
                 long t2 = System.nanoTime();
                 p.advance(2);
+                memory.collectIfDue(); // outside the timed region, as in the trainer
                 if (i >= c.warmup()) {
                     sgdTimes[i - c.warmup()] = (t1 - t0) / 1e6;
                     samTimes[i - c.warmup()] = (t2 - t1) / 1e6;

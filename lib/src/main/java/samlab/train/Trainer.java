@@ -80,6 +80,7 @@ public final class Trainer {
             epochs.addAll(c.epochs());
             steps.addAll(c.steps());
         }
+        NativeMemory memory = new NativeMemory();
         for (int epoch = startEpoch; epoch < stopBefore; epoch++) {
             long t0 = System.nanoTime();
             int[] order = batch == n ? Batches.identity(n) : Batches.permutation(n, config.seed(), epoch);
@@ -94,6 +95,7 @@ public final class Trainer {
                     steps.add(new StepRecord(iteration, epoch, last.loss(), last.rho(), last.sam()));
                     lossSum += last.loss();
                     iteration++;
+                    memory.collectIfDue();
                     p.advance(1);
                     p.status(String.format(Locale.ROOT, "loss %.4f", last.loss()));
                 }
