@@ -2,7 +2,11 @@ package samlab.cli;
 
 import java.util.Locale;
 import picocli.CommandLine.Option;
+import samlab.data.Datasets;
 import samlab.data.ImageDataset;
+import samlab.data.KnownDataset;
+import samlab.data.Split;
+import samlab.data.Subsets;
 import samlab.nn.Architecture;
 import samlab.optim.Adam;
 import samlab.optim.BaseOptimizer;
@@ -90,11 +94,23 @@ final class TrainingOptions {
         return Architecture.parse(model);
     }
 
+    @Option(names = "--train-per-class", defaultValue = "0",
+            description = "Training images per class, a seeded subset; 0 = all (default: ${DEFAULT-VALUE}).")
+    int trainPerClass;
+
+    @Option(names = "--test-per-class", defaultValue = "0",
+            description = "Test images per class, a seeded subset; 0 = all (default: ${DEFAULT-VALUE}).")
+    int testPerClass;
+
     /**
-     * The training and test sets. HOOK for samlab.data: resolve other names (mnist, fashion-mnist,
-     * cifar10, cifar100, folders) here once the data package provides loaders.
+     * The training and test sets: 'synthetic' is built in; other names are the datasets of
+     * samlab.data (mnist, fashion-mnist, cifar10, ...) loaded from the configured data directory.
      */
     ImageDataset[] datasets(long seed) {
+        if (trainPerClass < 0 || testPerClass < 0) {
+            throw new IllegalArgumentException("images per class must be >= 0 (0 = all), not "
+                    + (trainPerClass < 0 ? trainPerClass : testPerClass));
+        }
         if (dataset.equalsIgnoreCase("synthetic")) {
             Architecture a = architecture();
             int c = a == Architecture.MLP ? 1 : 3;
@@ -102,7 +118,18 @@ final class TrainingOptions {
             return new ImageDataset[] {SyntheticImages.create(syntheticSize, 10, c, hw, hw, 0.5, 1000 + seed),
                     SyntheticImages.create(Math.max(10, syntheticSize / 5), 10, c, hw, hw, 0.5, 1000 + seed)};
         }
-        throw new IllegalArgumentException("dataset '" + dataset + "' is not available in this build; allowed: synthetic");
+        KnownDataset known;
+        try {
+            known = KnownDataset.byId(dataset);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("dataset '" + dataset + "' is unknown; allowed: synthetic, " + KnownDataset.ids());
+        }
+        ImageDataset train = Datasets.load(known, Split.TRAIN);
+        ImageDataset test = Datasets.load(known, Split.TEST);
+        // The subset seed is fixed (not the run seed) so that every run of a sweep sees the same images.
+        if (trainPerClass > 0) train = Subsets.perClass(train, trainPerClass, 0);
+        if (testPerClass > 0) test = Subsets.perClass(test, testPerClass, 1);
+        return new ImageDataset[] {train, test};
     }
 
     BaseOptimizer baseOptimizer() {

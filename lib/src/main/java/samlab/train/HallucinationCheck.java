@@ -79,7 +79,7 @@ public final class HallucinationCheck {
     }
 
     /** The verdict rule (see the class comment). */
-    static Verdict classify(Diagnostics d, double ratioThreshold, double minGradientNorm) {
+    public static Verdict classify(Diagnostics d, double ratioThreshold, double minGradientNorm) {
         if (d.gradientNorm() <= minGradientNorm) return Verdict.CRITICAL_POINT;
         return d.ratio() <= ratioThreshold ? Verdict.HALLUCINATED : Verdict.NOT_AT_REST;
     }
