@@ -51,4 +51,19 @@ public final class Course {
     public static void check(boolean holds, String claim) {
         if (!holds) throw new AssertionError("claim does not hold: " + claim);
     }
+
+    /**
+     * Checks a claim against the evidence a notebook shows and prints {@code ✔ claim (evidence)};
+     * fails the cell like {@link #check} when it does not hold.
+     */
+    public static void claim(String claim, boolean holds, String evidence) {
+        System.out.println(claimLine(claim, holds, evidence));
+    }
+
+    /** The line {@link #claim} prints. */
+    static String claimLine(String claim, boolean holds, String evidence) {
+        java.util.Objects.requireNonNull(evidence, "evidence");
+        check(holds, claim + " (" + evidence + ")");
+        return "\u2714 " + claim + " (" + evidence + ")";
+    }
 }

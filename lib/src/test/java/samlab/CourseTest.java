@@ -33,4 +33,11 @@ class CourseTest {
         AssertionError e = assertThrows(AssertionError.class, () -> Course.check(false, "x* = 0.5"));
         assertEquals("claim does not hold: x* = 0.5", e.getMessage());
     }
+
+    @Test
+    void claimPrintsItsEvidenceOrFailsNamingBoth() {
+        assertEquals("\u2714 loss stays high (2.2 > 1)", Course.claimLine("loss stays high", 2.2 > 1, "2.2 > 1"));
+        AssertionError e = assertThrows(AssertionError.class, () -> Course.claim("loss stays high", 0.1 > 1, "0.1 > 1"));
+        assertEquals("claim does not hold: loss stays high (0.1 > 1)", e.getMessage());
+    }
 }

@@ -50,8 +50,8 @@ public final class LossSlice {
         if (!(rho > 0) || !Double.isFinite(rho)) throw new IllegalArgumentException("rho " + rho + " must be positive and finite");
         if (t == null || t.length == 0) throw new IllegalArgumentException("the slice needs at least one t value");
         for (double v : t) if (!Double.isFinite(v)) throw new IllegalArgumentException("t value " + v + " must be finite");
-        NetworkObjective objective = new NetworkObjective(graph);
-        GradientProbe probe = new GradientProbe(objective, new Batches(data, flatInput), Batches.identity(data.size()), chunk);
+        NetworkLoss objective = new NetworkLoss(graph);
+        GradientProbe probe = new GradientProbe(objective, new NetworkInputs(data, flatInput), NetworkInputs.identity(data.size()), chunk);
         INDArray g = probe.gradient().gradient();
         double norm = g.norm2Number().doubleValue();
         if (!(norm > 0)) throw new IllegalArgumentException("the gradient is zero here: the SAM direction is undefined");

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import samlab.data.ImageDataset;
 import samlab.nn.Architecture;
-import samlab.train.NetworkObjective;
+import samlab.train.NetworkLoss;
 import samlab.train.SyntheticImages;
 import samlab.train.TrainResult;
 
@@ -22,7 +22,7 @@ class RunSpecTest {
         TrainResult r = spec.train(DATA, DATA);
         // independent: same seeded network, one step w - 0.3 grad L(w) on all 30 examples
         ComputationGraph g = Architecture.MLP.build(1, 4, 4, 3, spec.seed());
-        NetworkObjective f = new NetworkObjective(g);
+        NetworkLoss f = new NetworkLoss(g);
         INDArray[] all = new samlab.train.Batches(DATA, true).fill(samlab.train.Batches.identity(30), 0, 30);
         f.setBatch(all[0], all[1]);
         f.computeGradient(0, 1);

@@ -23,8 +23,8 @@ class LossSliceTest {
         assertEquals(before, g.params());
 
         // independent: one full pass at w, then at w + rho g/|g| set by hand
-        NetworkObjective f = new NetworkObjective(g);
-        INDArray[] all = new Batches(DATA, true).fill(Batches.identity(40), 0, 40);
+        NetworkLoss f = new NetworkLoss(g);
+        INDArray[] all = new NetworkInputs(DATA, true).fill(NetworkInputs.identity(40), 0, 40);
         f.setBatch(all[0], all[1]);
         double atW = f.computeGradient(0, 1);
         INDArray grad = f.gradient().dup();
