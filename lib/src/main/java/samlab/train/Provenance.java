@@ -22,12 +22,13 @@ public record Provenance(String dataset, String datasetSource, String model, Str
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
-    /** The ND4J backend and its build, e.g. "CPU (nd4j-native, oneDNN)". */
+    /** The ND4J backend, its BLAS and whether oneDNN is in use, e.g. "CPU CpuBackend, OPENBLAS, oneDNN". */
     public static String currentBackend() {
         try {
             var env = Nd4j.getExecutioner().getEnvironmentInformation();
-            String b = String.valueOf(env.getProperty("backend"));
-            return b + " nd4j " + Nd4j.class.getPackage().getImplementationVersion();
+            String b = env.getProperty("backend") + " " + Nd4j.getBackend().getClass().getSimpleName()
+                    + ", " + env.getProperty("blas.vendor");
+            return org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN() ? b + ", oneDNN" : b;
         } catch (RuntimeException | LinkageError e) {
             return "unknown";
         }
@@ -35,7 +36,10 @@ public record Provenance(String dataset, String datasetSource, String model, Str
 
     private static volatile String cachedCommit;
 
-    /** SAMLAB_GIT_COMMIT if set, else {@code git rev-parse HEAD} in the working folder, else "unknown" (asked once per JVM). */
+    /**
+     * SAMLAB_GIT_COMMIT if set, else the commit of the checkout the library was loaded from
+     * ({@code git describe --always --dirty}, so a modified tree says so), else "unknown" (asked once per JVM).
+     */
     static String gitCommit() {
         String c = cachedCommit;
         if (c == null) cachedCommit = c = askGit();
@@ -46,14 +50,18 @@ public record Provenance(String dataset, String datasetSource, String model, Str
         String env = System.getenv("SAMLAB_GIT_COMMIT");
         if (env != null && !env.isBlank()) return env.trim();
         try {
-            Process p = new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD").redirectErrorStream(true).start();
+            // ask in the folder of the library's jar or classes, not the working folder: runs started
+            // from elsewhere still record the checkout that produced them
+            java.io.File where = new java.io.File(Samlab.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Process p = new ProcessBuilder("git", "describe", "--always", "--long", "--dirty", "--abbrev=12")
+                    .directory(where.isDirectory() ? where : where.getParentFile()).redirectErrorStream(true).start();
             if (!p.waitFor(2, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return "unknown";
             }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return p.exitValue() == 0 && out.matches("[0-9a-f]{7,40}") ? out : "unknown";
-        } catch (IOException | InterruptedException e) {
+            return p.exitValue() == 0 && out.matches("[\\w.-]{7,80}") ? out : "unknown";
+        } catch (IOException | InterruptedException | java.net.URISyntaxException | SecurityException e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             return "unknown";
         }
