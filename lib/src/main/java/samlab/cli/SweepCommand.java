@@ -68,7 +68,7 @@ final class SweepCommand implements Runnable {
                     } else {
                         ImageDataset[] data = options.datasets(seed);
                         Trainer trainer = new Trainer(options.trainConfig(seed, TrainCommand.checkpointFor(csv)),
-                                options.optimizer(o, rho));
+                                options.optimizer(o, rho), options.augmentation());
                         TrainResult r = trainer.train(data[0], data[1], true);
                         r.writeCsv(csv);
                         t = r.toTable();

@@ -45,7 +45,7 @@ final class TrainCommand implements Runnable {
         AtomicFiles.checkWritable(out);
         Path ck = checkpoint != null ? checkpoint : checkpointFor(out);
         ImageDataset[] data = options.datasets(seed);
-        Trainer trainer = new Trainer(options.trainConfig(seed, ck), options.optimizer(optimizer, rho));
+        Trainer trainer = new Trainer(options.trainConfig(seed, ck), options.optimizer(optimizer, rho), options.augmentation());
         TrainResult r = trainer.train(data[0], data[1], resume);
         r.writeCsv(out);
         PrintWriter w = spec.commandLine().getOut();

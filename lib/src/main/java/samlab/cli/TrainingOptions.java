@@ -29,6 +29,19 @@ final class TrainingOptions {
     @Option(names = "--synthetic-size", defaultValue = "2000", description = "Examples in the synthetic set (default: ${DEFAULT-VALUE}).")
     int syntheticSize;
 
+    @Option(names = "--augment", defaultValue = "none",
+            description = "Training augmentation: none, or cifar (pad 4, random crop, horizontal flip) (default: ${DEFAULT-VALUE}).")
+    String augment;
+
+    /** The training augmentation named by --augment, or null for none. */
+    samlab.data.Augmentation augmentation() {
+        return switch (augment) {
+            case "none" -> null;
+            case "cifar" -> samlab.data.Augmentation.CIFAR;
+            default -> throw new IllegalArgumentException("--augment " + augment + " is unknown; allowed: none, cifar");
+        };
+    }
+
     @Option(names = "--model", defaultValue = "mlp", description = "mlp, resnet20 or resnet18 (default: ${DEFAULT-VALUE}).")
     String model;
 

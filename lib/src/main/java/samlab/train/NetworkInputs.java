@@ -7,7 +7,9 @@ import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import samlab.data.Augmentation;
 import samlab.data.ImageDataset;
+import samlab.data.SeededRandom;
 
 /**
  * Copies rows of an {@link ImageDataset} into reusable network inputs: one features array and one
@@ -49,6 +51,14 @@ public final class NetworkInputs {
      * by the next call with the same size: use them before asking again.
      */
     public INDArray[] fill(int[] order, int from, int to) {
+        return fill(order, from, to, null, null);
+    }
+
+    /**
+     * As {@link #fill(int[], int, int)}, each image passed through {@code augmentation} (crop, flip)
+     * with choices drawn from {@code rng}; a null augmentation copies the images unchanged.
+     */
+    public INDArray[] fill(int[] order, int from, int to, Augmentation augmentation, SeededRandom rng) {
         int b = to - from;
         int size = data.imageSize();
         int classes = data.classes().size();
@@ -59,7 +69,12 @@ public final class NetworkInputs {
         if (scratch.length != b * size) scratch = new float[b * size];
         float[] pixels = data.pixels();
         for (int i = 0; i < b; i++) {
-            System.arraycopy(pixels, order[from + i] * size, scratch, i * size, size);
+            if (augmentation == null) {
+                System.arraycopy(pixels, order[from + i] * size, scratch, i * size, size);
+            } else {
+                augmentation.apply(pixels, order[from + i] * size, scratch, i * size,
+                        data.channels(), data.height(), data.width(), rng);
+            }
         }
         arrays[0].data().setData(scratch);
         INDArray labels = arrays[1];

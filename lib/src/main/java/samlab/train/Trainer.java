@@ -8,7 +8,9 @@ import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import samlab.data.Augmentation;
 import samlab.data.ImageDataset;
+import samlab.data.SeededRandom;
 import samlab.optim.Optimizer;
 import samlab.optim.Sam;
 import samlab.progress.Progress;
@@ -22,10 +24,22 @@ import samlab.progress.ProgressSink;
 public final class Trainer {
     private final TrainConfig config;
     private final Optimizer optimizer;
+    private final Augmentation augmentation;
 
     public Trainer(TrainConfig config, Optimizer optimizer) {
+        this(config, optimizer, null);
+    }
+
+    /**
+     * A trainer that augments each training batch (e.g. {@link Augmentation#CIFAR}: pad 4, crop,
+     * flip). The random choices of step t come from {@code SeededRandom.derived(seed, t)}, so a
+     * resumed run sees the same augmented batches; diagnostics and evaluation use the plain images.
+     * A null augmentation trains on the images as they are.
+     */
+    public Trainer(TrainConfig config, Optimizer optimizer, Augmentation augmentation) {
         this.config = Objects.requireNonNull(config, "config");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        this.augmentation = augmentation;
     }
 
     /** Trains all epochs; with {@code resume}, continues from the checkpoint if there is one. */
@@ -89,7 +103,9 @@ public final class Trainer {
             try (Progress p = ProgressSink.current().start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1,
                     config.epochs()), stepsPerEpoch)) {
                 for (int from = 0; from < n; from += batch) {
-                    INDArray[] b = batches.fill(order, from, Math.min(n, from + batch));
+                    INDArray[] b = augmentation == null ? batches.fill(order, from, Math.min(n, from + batch))
+                            : batches.fill(order, from, Math.min(n, from + batch), augmentation,
+                                    SeededRandom.derived(config.seed(), iteration));
                     objective.setBatch(b[0], b[1]);
                     last = optimizer.step(objective, iteration, total, epoch);
                     steps.add(new StepRecord(iteration, epoch, last.loss(), last.rho(), last.sam()));
@@ -125,7 +141,8 @@ public final class Trainer {
     private String runKey(ImageDataset train) {
         return config.model().id() + "|" + optimizer.describe() + "|seed=" + config.seed() + "|batch=" + config.batchSize()
                 + "|epochs=" + config.epochs() + "|data=" + train.name() + ":" + train.size()
-                + (optimizer instanceof Sam s ? "|warm=" + s.warmStart() : "");
+                + (optimizer instanceof Sam s ? "|warm=" + s.warmStart() : "")
+                + (augmentation == null ? "" : "|augment=" + augmentation);
     }
 
     /** {mean cross-entropy, accuracy} in inference mode over {@code rows}. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import samlab.data.Augmentation;
 import samlab.data.ImageDataset;
 import samlab.nn.Architecture;
 import samlab.optim.Optimizer;
@@ -81,6 +82,29 @@ class TrainerTest {
             assertEquals(a.testAccuracy(), b.testAccuracy(), 0);
             assertEquals(a.diagnostics(), b.diagnostics());
         }
+    }
+
+    @Test
+    void augmentationIsSeededResumableAndTheIdentityAugmentationChangesNothing(@TempDir Path dir) {
+        float[] plain = new Trainer(config(2), sam()).train(TRAIN, TEST, false).network().params().toFloatVector();
+        float[] identity = new Trainer(config(2), sam(), new Augmentation(0, false)).train(TRAIN, TEST, false)
+                .network().params().toFloatVector();
+        assertArrayEquals(plain, identity);
+
+        TrainResult a = new Trainer(config(4), sam(), Augmentation.CIFAR).train(TRAIN, TEST, false);
+        TrainResult b = new Trainer(config(4), sam(), Augmentation.CIFAR).train(TRAIN, TEST, false);
+        assertEquals(a.steps(), b.steps());
+        assertFalse(java.util.Arrays.equals(plain,
+                new Trainer(config(2), sam(), Augmentation.CIFAR).train(TRAIN, TEST, false).network().params().toFloatVector()),
+                "crops and flips must change what the network sees");
+
+        Path ck = dir.resolve("aug.ckpt");
+        TrainConfig c = config(4).withCheckpoint(ck, 1);
+        new Trainer(c, sam(), Augmentation.CIFAR).train(TRAIN, TEST, false, 2);
+        TrainResult resumed = new Trainer(c, sam(), Augmentation.CIFAR).train(TRAIN, TEST, true);
+        assertArrayEquals(a.network().params().toFloatVector(), resumed.network().params().toFloatVector());
+        // a checkpoint of the augmented run does not resume a plain one
+        assertThrows(IllegalArgumentException.class, () -> new Trainer(c, sam()).train(TRAIN, TEST, true));
     }
 
     @Test
