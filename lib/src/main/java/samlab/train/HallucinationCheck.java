@@ -87,7 +87,7 @@ public final class HallucinationCheck {
     /** The first {@code samples} rows of a seeded permutation (all rows when 0 or ≥ n). */
     static int[] probeRows(int n, int samples, long seed) {
         if (samples <= 0 || samples >= n) return NetworkInputs.identity(n);
-        int[] p = NetworkInputs.permutation(n, seed, -1);
+        int[] p = samlab.data.SeededRandom.epochOrder(n, seed, -1);
         int[] out = java.util.Arrays.copyOf(p, samples);
         java.util.Arrays.sort(out);
         return out;

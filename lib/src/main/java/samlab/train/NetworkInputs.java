@@ -3,7 +3,6 @@ package samlab.train;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -32,19 +31,6 @@ public final class NetworkInputs {
         return data;
     }
 
-    /** The permutation of the training set for {@code epoch} under {@code seed}. */
-    public static int[] permutation(int n, long seed, int epoch) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        Random r = new Random(seed * 1_000_003L + epoch);
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 
     /**
      * Fills and returns {features, labels} for rows {@code order[from..to)}. The arrays are reused

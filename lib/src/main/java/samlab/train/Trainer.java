@@ -25,6 +25,8 @@ public final class Trainer {
     private final TrainConfig config;
     private final Optimizer optimizer;
     private final Augmentation augmentation;
+    /** Keeps the augmentation choices of step t apart from the shuffling of epoch t (same seed). */
+    private static final long AUGMENTATION_STREAM = 0x5a4d_a06dL;
 
     public Trainer(TrainConfig config, Optimizer optimizer) {
         this(config, optimizer, null);
@@ -32,7 +34,7 @@ public final class Trainer {
 
     /**
      * A trainer that augments each training batch (e.g. {@link Augmentation#CIFAR}: pad 4, crop,
-     * flip). The random choices of step t come from {@code SeededRandom.derived(seed, t)}, so a
+     * flip). The random choices of step t come from a seeded stream indexed by t, so a
      * resumed run sees the same augmented batches; diagnostics and evaluation use the plain images.
      * A null augmentation trains on the images as they are.
      */
@@ -97,7 +99,7 @@ public final class Trainer {
         NativeMemory memory = new NativeMemory();
         for (int epoch = startEpoch; epoch < stopBefore; epoch++) {
             long t0 = System.nanoTime();
-            int[] order = batch == n ? NetworkInputs.identity(n) : NetworkInputs.permutation(n, config.seed(), epoch);
+            int[] order = batch == n ? NetworkInputs.identity(n) : SeededRandom.epochOrder(n, config.seed(), epoch);
             double lossSum = 0;
             Optimizer.StepReport last = null;
             try (Progress p = ProgressSink.current().start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1,
@@ -105,7 +107,7 @@ public final class Trainer {
                 for (int from = 0; from < n; from += batch) {
                     INDArray[] b = augmentation == null ? batches.fill(order, from, Math.min(n, from + batch))
                             : batches.fill(order, from, Math.min(n, from + batch), augmentation,
-                                    SeededRandom.derived(config.seed(), iteration));
+                                    SeededRandom.derived(config.seed() ^ AUGMENTATION_STREAM, iteration));
                     objective.setBatch(b[0], b[1]);
                     last = optimizer.step(objective, iteration, total, epoch);
                     steps.add(new StepRecord(iteration, epoch, last.loss(), last.rho(), last.sam()));

@@ -22,7 +22,7 @@ public final class MemoryProbe {
         NativeMemory memory = new NativeMemory(); // GC_EVERY -1: the trainer's policy
         long t0 = System.nanoTime();
         for (int i = 0; i < steps; i++) {
-            int[] order = NetworkInputs.permutation(1280, 1, i / 10);
+            int[] order = samlab.data.SeededRandom.epochOrder(1280, 1, i / 10);
             INDArray[] xy = b.fill(order, (i % 10) * 128, (i % 10) * 128 + 128);
             f.setBatch(xy[0], xy[1]);
             o.step(f, i, steps, 0);
