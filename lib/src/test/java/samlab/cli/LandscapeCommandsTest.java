@@ -1,13 +1,12 @@
 package samlab.cli;
 
+import static samlab.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,22 +20,14 @@ import samlab.progress.ProgressSink;
 class LandscapeCommandsTest {
     @TempDir Path dir;
 
-    record Result(int code, String out, String err) {}
-
     @BeforeAll
     static void quiet() {
         ProgressSink.install(ProgressSink.silent());
     }
 
-    static Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void restPointsCsvHasTheQuarticHallucinatedPair() {
-        Result r = run("rest-points", "--landscape", "quartic", "--rho", "1.5", "--eta", "0.05", "--format", "csv");
+        CliRun r = run("rest-points", "--landscape", "quartic", "--rho", "1.5", "--eta", "0.05", "--format", "csv");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals("x1,x_norm,kind,value,grad_norm,image1,image_type,dist_to_image,spectral_radius,"
@@ -54,7 +45,7 @@ class LandscapeCommandsTest {
 
     @Test
     void restPointsTableForAnisotropicWithParameter() {
-        Result r = run("rest-points", "--landscape", "anisotropic", "--param", "a=2", "--rho", "1.3", "--eta", "0.04");
+        CliRun r = run("rest-points", "--landscape", "anisotropic", "--param", "a=2", "--rho", "1.3", "--eta", "0.04");
         assertEquals(0, r.code(), r.err());
         // x* = ±0.3; radius max(1 − 8η, |1 − 2aη(1 + 2aρ/|f'(x*)|)|) = 0.68
         long rows = r.out().lines().filter(l -> l.contains("hallucinated_minimizer") && l.contains("0.68")
@@ -78,7 +69,7 @@ class LandscapeCommandsTest {
         };
         for (String[] c : cases) {
             String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
-            Result r = run(args);
+            CliRun r = run(args);
             assertEquals(2, r.code(), String.join(" ", args));
             assertEquals("samlab: " + c[0], r.err().strip(), String.join(" ", args));
             assertFalse(r.err().contains("Exception"), r.err());
@@ -88,7 +79,7 @@ class LandscapeCommandsTest {
     @Test
     void basinsWritesCsvAndRejectsBadOutputWithoutLeavingAFile() throws IOException {
         Path out = dir.resolve("sub/basins.csv");
-        Result r = run("basins", "--landscape", "ring", "--rho", "1.5", "--eta", "0.05", "--extent", "0.3",
+        CliRun r = run("basins", "--landscape", "ring", "--rho", "1.5", "--eta", "0.05", "--extent", "0.3",
                 "--nx", "8", "--ny", "8", "--iterations", "2000", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(out);
@@ -99,17 +90,17 @@ class LandscapeCommandsTest {
 
         // a parent that is a file: refused before computing, nothing written
         Path file = Files.writeString(dir.resolve("plain.txt"), "x");
-        Result bad = run("basins", "--landscape", "ring", "--rho", "1.5", "--out", file.resolve("b.csv").toString());
+        CliRun bad = run("basins", "--landscape", "ring", "--rho", "1.5", "--out", file.resolve("b.csv").toString());
         assertEquals(2, bad.code());
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
         assertTrue(bad.err().contains("not writable"), bad.err());
 
         // bad values: exit 2 and no file at the target
         Path none = dir.resolve("none.csv");
-        Result bad2 = run("basins", "--landscape", "ring", "--rho", "-1", "--out", none.toString());
+        CliRun bad2 = run("basins", "--landscape", "ring", "--rho", "-1", "--out", none.toString());
         assertEquals(2, bad2.code());
         assertEquals("samlab: rho = -1.0; allowed: a finite number > 0", bad2.err().strip());
-        Result bad3 = run("basins", "--landscape", "ring", "--rho", "1", "--nx", "0", "--out", none.toString());
+        CliRun bad3 = run("basins", "--landscape", "ring", "--rho", "1", "--nx", "0", "--out", none.toString());
         assertEquals(2, bad3.code());
         assertEquals("samlab: nx = 0; allowed: 1 to 20000", bad3.err().strip());
         assertFalse(Files.exists(none));
@@ -121,7 +112,7 @@ class LandscapeCommandsTest {
     @Test
     void bifurcationAndRegionCsv() throws IOException {
         Path out = dir.resolve("bif.csv");
-        Result r = run("bifurcation", "--landscape", "quartic", "--rho-from", "0.5", "--rho-to", "1.5", "--rho-steps", "3",
+        CliRun r = run("bifurcation", "--landscape", "quartic", "--rho-from", "0.5", "--rho-to", "1.5", "--rho-steps", "3",
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(out);
@@ -131,7 +122,7 @@ class LandscapeCommandsTest {
         assertEquals(2, lines.stream().filter(l -> l.startsWith("1.5,") && l.contains("hallucinated_minimizer")).count());
 
         Path region = dir.resolve("region.csv");
-        Result r2 = run("bifurcation", "--landscape", "quartic", "--rho-from", "1.5", "--rho-to", "1.5", "--rho-steps", "1",
+        CliRun r2 = run("bifurcation", "--landscape", "quartic", "--rho-from", "1.5", "--rho-to", "1.5", "--rho-steps", "1",
                 "--eta", "0.1", "--eta-to", "0.3", "--eta-steps", "2", "--out", region.toString());
         assertEquals(0, r2.code(), r2.err());
         List<String> rl = Files.readAllLines(region);
@@ -139,7 +130,7 @@ class LandscapeCommandsTest {
         assertTrue(rl.get(1).startsWith("0.1,1.5,2,2,0.19999"), rl.get(1));
         assertTrue(rl.get(2).startsWith("0.3,1.5,2,0,1.4"), rl.get(2));
 
-        Result bad = run("bifurcation", "--landscape", "quartic", "--rho-from", "1.5", "--rho-to", "1", "--out", out.toString());
+        CliRun bad = run("bifurcation", "--landscape", "quartic", "--rho-from", "1.5", "--rho-to", "1", "--out", out.toString());
         assertEquals(2, bad.code());
         assertEquals("samlab: --rho-to 1.0 < --rho-from 1.5; allowed: rho-to >= rho-from", bad.err().strip());
     }
@@ -147,25 +138,25 @@ class LandscapeCommandsTest {
     @Test
     void pngChartsBesideTheCsvAndTheirBadCombinations() throws IOException {
         Path csv = dir.resolve("b.csv"), png = dir.resolve("charts/b.png");
-        Result r = run("basins", "--landscape", "ring", "--rho", "1.5", "--extent", "0.3", "--nx", "6", "--ny", "6",
+        CliRun r = run("basins", "--landscape", "ring", "--rho", "1.5", "--extent", "0.3", "--nx", "6", "--ny", "6",
                 "--out", csv.toString(), "--png", png.toString());
         assertEquals(0, r.code(), r.err());
         byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 4);
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head);
 
         Path bif = dir.resolve("bif.png");
-        Result r2 = run("bifurcation", "--landscape", "quartic", "--rho-from", "0.5", "--rho-to", "1.5", "--rho-steps", "3",
+        CliRun r2 = run("bifurcation", "--landscape", "quartic", "--rho-from", "0.5", "--rho-to", "1.5", "--rho-steps", "3",
                 "--out", dir.resolve("bif.csv").toString(), "--png", bif.toString());
         assertEquals(0, r2.code(), r2.err());
         assertTrue(Files.size(bif) > 1000);
 
         // a 1-D basin map has no 2-D chart; a region sweep has no bifurcation diagram: refused before any work
         Path none = dir.resolve("none.csv");
-        Result bad = run("basins", "--landscape", "quartic", "--rho", "1.5", "--out", none.toString(),
+        CliRun bad = run("basins", "--landscape", "quartic", "--rho", "1.5", "--out", none.toString(),
                 "--png", dir.resolve("q.png").toString());
         assertEquals(2, bad.code());
         assertEquals("samlab: --png draws 2-D basin maps; landscape quartic has dimension 1", bad.err().strip());
-        Result bad2 = run("bifurcation", "--landscape", "quartic", "--rho-from", "1", "--rho-to", "1.5", "--eta-to", "0.3",
+        CliRun bad2 = run("bifurcation", "--landscape", "quartic", "--rho-from", "1", "--rho-to", "1.5", "--eta-to", "0.3",
                 "--out", none.toString(), "--png", dir.resolve("r.png").toString());
         assertEquals(2, bad2.code());
         assertFalse(Files.exists(none));
@@ -173,7 +164,7 @@ class LandscapeCommandsTest {
 
     @Test
     void benchPrintsStepsPerSecond() {
-        Result r = run("bench", "basins", "--grid", "20", "--iterations", "50", "--repeats", "1", "--skip-map");
+        CliRun r = run("bench", "basins", "--grid", "20", "--iterations", "50", "--repeats", "1", "--skip-map");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("SAM steps/s"), r.out());
     }

@@ -1,11 +1,10 @@
 package samlab.cli;
 
+import static samlab.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,22 +19,15 @@ class TrainingDatasetsTest {
         ProgressSink.install(ProgressSink.silent());
     }
 
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
-    }
-
     @Test
     void mnistSubsetTrainsAndRecordsItsSource(@TempDir Path dir) throws Exception {
         String env = System.getenv("SAMLAB_DATA");
         assumeTrue(env != null && !env.isBlank(), "SAMLAB_DATA is not set");
         assumeTrue(Files.isDirectory(Path.of(env, "mnist-10k")) || Files.isDirectory(Path.of(env, "mnist")), "no MNIST copy");
         Path csv = dir.resolve("mnist.csv");
-        String[] r = run("train", "--dataset", "mnist", "--train-per-class", "3", "--test-per-class", "2", "--batch", "0",
+        CliRun r = run("train", "--dataset", "mnist", "--train-per-class", "3", "--test-per-class", "2", "--batch", "0",
                 "--epochs", "1", "--optimizer", "sam", "--rho", "0.5", "--eval-samples", "0", "--out", csv.toString());
-        assertEquals("0", r[0], r[2]);
+        assertEquals("0", String.valueOf(r.code()), r.err());
         Table t = Table.read().csv(csv.toFile());
         assertTrue(t.stringColumn("dataset_source").get(0).startsWith("MNIST"), t.stringColumn("dataset_source").get(0));
         // full batch over 3 per class = 30 images: one step in the epoch
@@ -47,9 +39,9 @@ class TrainingDatasetsTest {
 
     @Test
     void negativePerClassIsRejected() {
-        String[] r = run("train", "--dataset", "synthetic", "--train-per-class", "-4", "--out", "/tmp/never-written.csv");
-        assertEquals("2", r[0]);
-        assertTrue(r[2].contains("-4"), r[2]);
-        assertTrue(List.of(r[2].split("\n")).size() <= 2, r[2]);
+        CliRun r = run("train", "--dataset", "synthetic", "--train-per-class", "-4", "--out", "/tmp/never-written.csv");
+        assertEquals("2", String.valueOf(r.code()));
+        assertTrue(r.err().contains("-4"), r.err());
+        assertTrue(List.of(r.err().split("\n")).size() <= 2, r.err());
     }
 }
