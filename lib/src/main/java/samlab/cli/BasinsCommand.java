@@ -28,11 +28,7 @@ final class BasinsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LandscapeOptions landscape;
 
-    @Option(names = "--rho", required = true, description = "SAM radius rho > 0")
-    double rho;
-
-    @Option(names = "--eta", defaultValue = "0.05", description = "step size eta > 0 (default: ${DEFAULT-VALUE})")
-    double eta;
+    @Mixin SamStepOptions step;
 
     @Option(names = "--extent", defaultValue = "2", paramLabel = "L", description = "starts cover [-L, L]^d (default: ${DEFAULT-VALUE})")
     double extent;
@@ -55,9 +51,9 @@ final class BasinsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LandscapeOptions.positive("--extent", extent);
-        SamMap map = landscape.map(rho);
+        SamMap map = landscape.map(step.rho);
         int rows = map.dimension() == 1 ? 1 : ny;
-        BasinConfig cfg = new BasinConfig(-extent, extent, -extent, extent, nx, rows, eta, iterations);
+        BasinConfig cfg = new BasinConfig(-extent, extent, -extent, extent, nx, rows, step.eta, iterations);
         AtomicFiles.checkWritable(out);
         if (png != null) {
             if (map.dimension() != 2) throw new IllegalArgumentException("--png draws 2-D basin maps; landscape "
@@ -65,14 +61,14 @@ final class BasinsCommand implements Callable<Integer> {
             AtomicFiles.checkWritable(png);
         }
         // the rest points that label the outcomes: seeds cover the grid widened by rho at least
-        RestPoints rest = new RestPointFinder(map, landscape.search().withBox(Math.max(landscape.box, extent + rho)))
-                .find(eta);
+        RestPoints rest = new RestPointFinder(map, landscape.search().withBox(Math.max(landscape.box, extent + step.rho)))
+                .find(step.eta);
         BasinMap b = BasinMap.compute(map, cfg, rest);
         TableOutput.writeCsv(b.toTable(), out);
         if (png != null) {
             BasinsByKind byKind = BasinsByKind.of(b);
             byte[] bytes = FigureWriter.png(BasinMapFigure.builder("basins", byKind.xs(), byKind.ys(), byKind.outcome(),
-                    byKind.labels()).title(landscape.landscape + ", ρ = " + rho + ", η = " + eta + ": where SAM ends").build());
+                    byKind.labels()).title(landscape.landscape + ", ρ = " + step.rho + ", η = " + step.eta + ": where SAM ends").build());
             AtomicFiles.write(png, o -> o.write(bytes));
         }
         PrintWriter w = spec.commandLine().getOut();

@@ -18,11 +18,7 @@ final class RestPointsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LandscapeOptions landscape;
 
-    @Option(names = "--rho", required = true, description = "SAM radius rho > 0")
-    double rho;
-
-    @Option(names = "--eta", defaultValue = "0.05", description = "step size eta > 0 (default: ${DEFAULT-VALUE})")
-    double eta;
+    @Mixin SamStepOptions step;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "csv|table", description = "output format (default: ${DEFAULT-VALUE})")
     String format;
@@ -30,9 +26,9 @@ final class RestPointsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TableOutput.checkFormat(format);
-        SamMap.checkEta(eta);
-        SamMap map = landscape.map(rho);
-        RestPoints found = new RestPointFinder(map, landscape.search()).find(eta);
+        SamMap.checkEta(step.eta);
+        SamMap map = landscape.map(step.rho);
+        RestPoints found = new RestPointFinder(map, landscape.search()).find(step.eta);
         TableOutput.print(found.toTable(), format, spec.commandLine().getOut());
         return 0;
     }
