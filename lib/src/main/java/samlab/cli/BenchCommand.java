@@ -23,10 +23,10 @@ final class BenchCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** SAM steps per second on the ring, the same computation as lib/bench/basins_numpy.py. */
+    /** SAM steps per second on the ring, the same computation as tools/basins_numpy.py. */
     @Command(name = "basins", mixinStandardHelpOptions = true,
             description = "Time an n x n grid of SAM starts on the ring (rho 1.5, eta 0.01, [-1.5, 1.5]^2 by default: every start stays bounded), exactly "
-                    + "--iterations steps each (no early exit, like lib/bench/basins_numpy.py), and print SAM steps/s. "
+                    + "--iterations steps each (no early exit, like tools/basins_numpy.py), and print SAM steps/s. "
                     + "Then time the full basin map (early exit and classification) on the same grid.")
     static final class Basins implements Callable<Integer> {
         @Spec CommandSpec spec;

@@ -3,7 +3,7 @@
 # installed for the user), then executes the welcome notebook with the kernel postBuild registered.
 # Run by `./course check-postbuild` and `./course test`.
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 export JUPYTER_DATA_DIR="$scratch/jupyter-data"

@@ -6,7 +6,7 @@ An n x n grid of starts over [-L, L]^2 on the ring f(x) = (|x|^2 - 1)^2; every s
 as in samlab.landscape.SamMap), float64, no early exit. Prints SAM steps/s and the mean |x_end|
 (a checksum to compare with the Java run).
 
-Run with Debian's NumPy:  /usr/bin/python3 lib/bench/basins_numpy.py --grid 1000 --iterations 1000
+Run with Debian's NumPy:  /usr/bin/python3 tools/basins_numpy.py --grid 1000 --iterations 1000
 """
 import argparse
 import time
