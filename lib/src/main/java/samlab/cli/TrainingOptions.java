@@ -80,8 +80,8 @@ final class TrainingOptions {
         if (!java.util.List.of("constant", "cosine", "step").contains(kind)) {
             throw new IllegalArgumentException("--lr-schedule " + lrSchedule + " is unknown; allowed: constant, cosine, step");
         }
-        refuseUnless(command, !kind.equals("cosine"), "--lr-schedule cosine", "--lr-floor");
-        refuseUnless(command, !kind.equals("step"), "--lr-schedule step", "--lr-gamma", "--lr-step-epochs");
+        refuseUnless(command, kind.equals("cosine"), "--lr-schedule cosine", "--lr-floor");
+        refuseUnless(command, kind.equals("step"), "--lr-schedule step", "--lr-gamma", "--lr-step-epochs");
         return switch (kind) {
             case "cosine" -> RunSchedule.cosine(lr, lrFloor);
             case "step" -> {
