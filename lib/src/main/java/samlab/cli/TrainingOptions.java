@@ -124,7 +124,7 @@ final class TrainingOptions {
     @Option(names = "--rho-final", description = "If set, rho moves linearly from --rho to this value over the run.")
     Double rhoFinal;
 
-    @Option(names = "--epsilon", defaultValue = "1e-12", description = "SAM normalisation guard: e = rho g/(|g| + epsilon); "
+    @Option(names = "--epsilon", defaultValue = "" + samlab.landscape.Perturbation.DEFAULT_EPSILON, description = "SAM normalisation guard: e = rho g/(|g| + epsilon); "
             + "0 = exact normalisation, e = 0 at g = 0 (default: ${DEFAULT-VALUE}).")
     double epsilon;
 

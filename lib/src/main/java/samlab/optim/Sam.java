@@ -22,7 +22,8 @@ public final class Sam implements Optimizer {
     private INDArray perturbation;
 
     /**
-     * SAM with a plain warm start.
+     * SAM after a plain warm start (Park, Jang, Ryu and Yang, arXiv:2509.21818: the remedy for
+     * hallucinated minimizers).
      *
      * @throws NullPointerException if an argument is null
      */
@@ -33,7 +34,11 @@ public final class Sam implements Optimizer {
         this.rho = new BoundSchedule(warmStart.applyTo(config.rho()));
     }
 
-    /** SAM from the first step. */
+    /**
+     * SAM from the first step.
+     *
+     * @throws NullPointerException if an argument is null
+     */
     public Sam(BaseOptimizer base, SamConfig config) {
         this(base, config, WarmStartSchedule.none());
     }
