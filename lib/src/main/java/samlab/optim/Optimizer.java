@@ -31,9 +31,8 @@ public sealed interface Optimizer permits PlainOptimizer, Sam {
     String describe();
 
     /**
-     * What a step did. {@code rho} is 0 and {@code sam} false for plain steps (including SAM steps
-     * whose scheduled ρ is 0, e.g. during a warm start); {@code perturbationNorm} is the
-     * shard-weighted mean ‖e‖.
+     * What a step did. {@code rho} is 0 and {@code sam} false for plain steps (the base optimizer
+     * alone, or SAM during its warm start); {@code perturbationNorm} is the shard-weighted mean ‖e‖.
      */
     record StepReport(double loss, double rho, boolean sam, double perturbationNorm) {}
 }

@@ -7,15 +7,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Sharpness-Aware Minimization (Foret et al. 2021, arXiv:2010.01412, Algorithm 1) wrapping any
  * {@link BaseOptimizer}, like optax's {@code sam} wrapper: gradient g₁ at w, perturbation e (see
  * {@link SamConfig}), gradient g₂ at w + e, w restored bit for bit from a saved copy, then the base
- * update with g₂. ρ at each step comes from {@code warmStart.applyTo(config.rho())}: a step whose ρ
- * is 0 (the warm start of {@link WarmStartSchedule}, or a schedule reaching 0) is the plain base
- * step, one gradient, since e = 0 makes the SAM step equal to it.
+ * update with g₂. ρ at each step comes from one schedule, {@code warmStart.applyTo(config.rho())}:
+ * ρ = 0 during the warm start ({@link WarmStartSchedule}), whose steps are plain base steps (one
+ * gradient), then the SAM schedule. With ρ = 0 after the warm start a SAM step equals the base step
+ * exactly (e = 0), at the cost of two gradients.
  */
 public final class Sam implements Optimizer {
     private final BaseOptimizer base;
     private final SamConfig config;
     private final WarmStartSchedule warmStart;
     private final BoundSchedule rho;
+    /** First step of the SAM phase (after the warm start). */
+    private long samFrom;
     private INDArray saved;
     private INDArray secondGradient;
     private INDArray firstStatistics;
@@ -61,6 +64,7 @@ public final class Sam implements Optimizer {
     @Override
     public void start(RunLength run) {
         rho.start(run);
+        samFrom = warmStart.switchStep(run);
         base.start(run);
     }
 
@@ -72,7 +76,7 @@ public final class Sam implements Optimizer {
     @Override
     public StepReport step(TrainingLoss objective, long step) {
         double rho = this.rho.at(step);
-        if (rho == 0) return PlainOptimizer.plainStep(base, objective, step);
+        if (step < samFrom) return PlainOptimizer.plainStep(base, objective, step); // warm start: ρ = 0, one gradient
         INDArray w = objective.parameters();
         ParameterLayout layout = objective.layout();
         boolean stats = layout.hasStatistics() && !config.secondPassStatistics();
