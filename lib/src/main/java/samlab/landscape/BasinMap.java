@@ -39,19 +39,42 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
      */
     static final int BLOCK = 16;
 
-    /** Distance within which a converged start is attributed to an isolated rest point. */
+    /** Distance (relative to 1 + ‖x‖) within which a converged start is attributed to an isolated rest point. */
     static final double MATCH_DISTANCE = 1e-4;
+    /**
+     * ‖∇f(x)‖ at or below this: a converged start lies on a manifold of critical points. Looser than
+     * {@link RestPointFinder#CRITICAL_GRADIENT}, which judges Newton-polished roots: an iterate stops
+     * once its step is below {@link Trajectory#STEP_TOLERANCE}, which leaves ∇f(x) itself only
+     * approximately zero.
+     */
+    static final double ENDPOINT_CRITICAL_GRADIENT = 1e-6;
+    /**
+     * A singular image this close to a sampled manifold of critical points takes that sample's image
+     * type (the manifold samples are {@link RestPointSearch#manifoldSpacing()} = 0.1 apart by default).
+     */
+    static final double MANIFOLD_SAMPLE_REACH = 0.25;
 
     public BasinMap {
         outcomeLabels = List.copyOf(outcomeLabels);
     }
 
-    /** Computes the map, first finding the rest points in a box covering the grid widened by ρ. */
+    /** Computes the map against {@link #restPoints} with the default search. */
     public static BasinMap compute(SamMap map, BasinConfig cfg) {
-        double box = Math.max(Math.max(Math.abs(cfg.xmin()), Math.abs(cfg.xmax())),
-                Math.max(Math.abs(cfg.ymin()), Math.abs(cfg.ymax())));
-        RestPoints rest = new RestPointFinder(map, RestPointSearch.DEFAULT.withBox(box + map.rho())).find(cfg.eta());
-        return compute(map, cfg, rest);
+        return compute(map, cfg, restPoints(map, cfg, RestPointSearch.DEFAULT));
+    }
+
+    /**
+     * The rest points that label a basin map: the finder's seeds over the search box widened to
+     * cover the grid, plus as many again over that box widened by ρ ({@link RestPointFinder#find(double, double)}).
+     * Every rest point lies ρ from its image x⁺, so starts may end outside the grid; seeding only the
+     * widened box (as before) spread the same seeds ever thinner as ρ grew and lost the ring's
+     * maximizer at ρ = 10 and the quartic's at ρ = 1000.
+     */
+    public static RestPoints restPoints(SamMap map, BasinConfig cfg, RestPointSearch search) {
+        double half = Math.max(Math.abs(cfg.xmin()), Math.abs(cfg.xmax()));
+        if (map.dimension() > 1) half = Math.max(half, Math.max(Math.abs(cfg.ymin()), Math.abs(cfg.ymax())));
+        RestPointSearch near = search.withBox(Math.max(search.box(), half));
+        return new RestPointFinder(map, near).find(cfg.eta(), near.box() + map.rho());
     }
 
     /** Computes the map against known rest points, in parallel over rows, reporting progress. */
@@ -60,8 +83,8 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
         if (d > 2) throw new IllegalArgumentException("basin maps need dimension 1 or 2; got " + d);
         if (d == 1 && cfg.ny() != 1) throw new IllegalArgumentException("a 1-D landscape needs ny = 1; got " + cfg.ny());
         Labels labels = new Labels(rest);
-        double[] xs = BasinConfig.axis(cfg.xmin(), cfg.xmax(), cfg.nx());
-        double[] ys = d == 1 ? new double[] {0} : BasinConfig.axis(cfg.ymin(), cfg.ymax(), cfg.ny());
+        double[] xs = cfg.xs();
+        double[] ys = d == 1 ? new double[] {0} : cfg.ys();
         int[][] outcome = new int[ys.length][xs.length];
         LongAdder steps = new LongAdder();
         RestPointFinder classifier = new RestPointFinder(map);
@@ -118,8 +141,8 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
     public static double[][][] endpoints(SamMap map, BasinConfig cfg) {
         int d = map.dimension();
         if (d > 2) throw new IllegalArgumentException("basin maps need dimension 1 or 2; got " + d);
-        double[] xs = BasinConfig.axis(cfg.xmin(), cfg.xmax(), cfg.nx());
-        double[] ys = d == 1 ? new double[] {0} : BasinConfig.axis(cfg.ymin(), cfg.ymax(), cfg.ny());
+        double[] xs = cfg.xs();
+        double[] ys = d == 1 ? new double[] {0} : cfg.ys();
         double[][][] end = new double[ys.length][xs.length][d];
         try (Progress progress = ProgressSink.current().start("SAM steps", (long) xs.length * ys.length)) {
             IntStream.range(0, ys.length).parallel().forEach(iy -> {
@@ -223,10 +246,10 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
             RestPoint best = null;
             double bd = Double.POSITIVE_INFINITY;
             for (RestPoint c : criticalOnManifolds) {
-                double dd = RestPointFinder.dist(c.x(), image);
+                double dd = Vectors.dist(c.x(), image);
                 if (dd < bd) { bd = dd; best = c; }
             }
-            return best != null && bd <= 0.25 ? best.imageType() : RestPointFinder.imageType(f, image);
+            return best != null && bd <= MANIFOLD_SAMPLE_REACH ? best.imageType() : RestPointFinder.imageType(f, image);
         }
 
         /** Four significant digits without trailing zeros: 0.5, -1, 0.3333. */
@@ -239,16 +262,16 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
             double best = Double.POSITIVE_INFINITY;
             int bestLabel = -1;
             for (int i = 0; i < isolated.size(); i++) {
-                double dd = RestPointFinder.dist(isolated.get(i).x(), x);
+                double dd = Vectors.dist(isolated.get(i).x(), x);
                 if (dd < best) { best = dd; bestLabel = isolatedLabel.get(i); }
             }
-            if (best <= MATCH_DISTANCE * (1 + SamMap.norm(x))) return bestLabel;
+            if (best <= MATCH_DISTANCE * (1 + Vectors.norm(x))) return bestLabel;
             if (!sets.isEmpty()) {
                 // attribution to a manifold: critical if ∇f ≈ 0, else by what f has at the image
                 SamMap map = classifier.map();
                 double[] g = map.objective().gradient(x);
                 RestPoint.Kind kind;
-                if (SamMap.norm(g) <= 1e-6) {
+                if (Vectors.norm(g) <= ENDPOINT_CRITICAL_GRADIENT) {
                     kind = RestPoint.Kind.CRITICAL;
                 } else {
                     double[] image = map.perturbed(x);
