@@ -83,8 +83,13 @@ public record Trajectory(double[][] points, State state) implements Tabular {
      * or is not finite (NaN, ±∞).
      */
     public static boolean diverged(double[] x) {
-        for (double v : x) if (!(Math.abs(v) <= DIVERGENCE_BOUND)) return true;
+        for (double v : x) if (outOfBounds(v)) return true;
         return false;
+    }
+
+    /** One coordinate's part of {@link #diverged(double[])}: |v| &gt; {@link #DIVERGENCE_BOUND} or not finite. */
+    static boolean outOfBounds(double v) {
+        return !(Math.abs(v) <= DIVERGENCE_BOUND);
     }
 
     /** The number of steps taken. */
