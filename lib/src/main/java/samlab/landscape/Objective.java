@@ -35,10 +35,10 @@ public interface Objective {
     /**
      * Writes ∇f at n points at once, coordinate-major: {@code x[i][k]} is coordinate i of point k
      * and {@code out[i][k]} the i-th partial derivative there (arrays of length ≥ n; must not
-     * allocate). The basin map's fast path calls this; closed-form landscapes override it with
+     * allocate per point). The basin map's fast path calls this; closed-form landscapes override it with
      * loops the JIT can vectorise. An override must give exactly the bits of
      * {@link #gradient(double[], double[])} point by point. The default does just that, one point
-     * at a time.
+     * at a time (two scratch arrays per call).
      *
      * @param x   d arrays of coordinates
      * @param out d arrays to write the partial derivatives into

@@ -242,5 +242,10 @@ class LandscapeCommandsTest {
         CliRun r = run("bench", "basins", "--grid", "20", "--iterations", "50", "--repeats", "1", "--skip-map");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("SAM steps/s"), r.out());
+        // the fast path and the one-start path end on the same bits
+        assertTrue(r.out().contains("endpoints bit-identical: yes"), r.out());
+        CliRun bad = run("bench", "basins", "--grid", "1");
+        assertEquals(2, bad.code());
+        assertEquals("samlab: --grid 1; allowed: 2 to 20000", bad.err().strip());
     }
 }
