@@ -185,12 +185,8 @@ public final class RestPointFinder {
         double[] y = new double[d];
         for (double r : new double[] {1e-4, 1e-3, 1e-2}) {
             for (int k = 0; k < 32 * d; k++) {
-                double n = 0;
-                for (int i = 0; i < d; i++) {
-                    y[i] = rnd.nextDouble(-1, 1);
-                    n += y[i] * y[i];
-                }
-                n = Math.sqrt(n);
+                for (int i = 0; i < d; i++) y[i] = rnd.nextDouble(-1, 1);
+                double n = norm(y);
                 for (int i = 0; i < d; i++) y[i] = c[i] + r * y[i] / n;
                 if (f.value(y) < f0 - slack) return false;
             }
