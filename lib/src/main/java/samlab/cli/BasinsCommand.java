@@ -14,7 +14,6 @@ import samlab.course.BasinsByKind;
 import samlab.io.AtomicFiles;
 import samlab.landscape.BasinConfig;
 import samlab.landscape.BasinMap;
-import samlab.landscape.RestPointFinder;
 import samlab.landscape.RestPoints;
 import samlab.landscape.SamMap;
 import samlab.plot.BasinMapFigure;
@@ -23,7 +22,8 @@ import samlab.plot.FigureWriter;
 /** {@code samlab basins}: where SAM goes from each start of a grid, as CSV. */
 @Command(name = "basins", mixinStandardHelpOptions = true,
         description = "Iterate SAM from an nx x ny grid of starts over [-L, L]^2 (a line for 1-D landscapes) "
-                + "and write which rest point each start reaches (or diverged / not_converged) as CSV.")
+                + "and write which rest point each start reaches (or diverged / not_converged) as CSV. "
+                + "Grid axes as numpy.linspace(-L, L, n): n = 1 puts the starts at -L.")
 final class BasinsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LandscapeOptions landscape;
@@ -33,24 +33,30 @@ final class BasinsCommand implements Callable<Integer> {
     @Option(names = "--extent", defaultValue = "2", paramLabel = "L", description = "starts cover [-L, L]^d (default: ${DEFAULT-VALUE})")
     double extent;
 
-    @Option(names = "--nx", defaultValue = "200", description = "starts along x (default: ${DEFAULT-VALUE})")
+    @Option(names = "--nx", defaultValue = "200", description = "starts along x, 1 to 20000 (default: ${DEFAULT-VALUE})")
     int nx;
 
-    @Option(names = "--ny", defaultValue = "200", description = "starts along y; ignored for 1-D landscapes (default: ${DEFAULT-VALUE})")
+    @Option(names = "--ny", defaultValue = "200", description = "starts along y, 1 to 20000; ignored for 1-D landscapes (default: ${DEFAULT-VALUE})")
     int ny;
 
-    @Option(names = "--iterations", defaultValue = "1000", description = "SAM steps per start at most (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", defaultValue = "1000", description = "SAM steps per start at most, 1 to 10000000 (default: ${DEFAULT-VALUE})")
     int iterations;
 
     @Option(names = "--out", required = true, description = "CSV file to write (columns x, y, outcome, label)")
     Path out;
 
-    @Option(names = "--png", description = "also draw the basin map (2-D landscapes) as a PNG chart to this file")
+    @Option(names = "--png", description = "also draw the basin map (2-D landscapes, nx and ny >= 2) as a PNG chart to this file")
     Path png;
 
     @Override
     public Integer call() {
+        // every option first: bad input must fail before the work and write nothing
+        landscape.check();
+        step.check();
         LandscapeOptions.positive("--extent", extent);
+        LandscapeOptions.count("--nx", nx, 1, 20_000);
+        LandscapeOptions.count("--ny", ny, 1, 20_000);
+        LandscapeOptions.count("--iterations", iterations, 1, 10_000_000);
         SamMap map = landscape.map(step.rho);
         int rows = map.dimension() == 1 ? 1 : ny;
         BasinConfig cfg = new BasinConfig(-extent, extent, -extent, extent, nx, rows, step.eta, iterations);
@@ -58,17 +64,24 @@ final class BasinsCommand implements Callable<Integer> {
         if (png != null) {
             if (map.dimension() != 2) throw new IllegalArgumentException("--png draws 2-D basin maps; landscape "
                     + landscape.landscape + " has dimension " + map.dimension());
+            if (nx < 2 || ny < 2) {
+                throw new IllegalArgumentException("--png with --nx " + nx + " --ny " + ny + "; allowed: a chart needs --nx >= 2 and --ny >= 2");
+            }
+            LandscapeOptions.distinctOutputs("--out", out, "--png", png);
             AtomicFiles.checkWritable(png);
         }
-        // the rest points that label the outcomes: seeds cover the grid widened by rho at least
-        RestPoints rest = new RestPointFinder(map, landscape.search().withBox(Math.max(landscape.box, extent + step.rho)))
-                .find(step.eta);
+        RestPoints rest = BasinMap.restPoints(map, cfg, landscape.search());
         BasinMap b = BasinMap.compute(map, cfg, rest);
-        TableOutput.writeCsv(b.toTable(), out);
+        // render everything before writing anything: a chart that fails leaves no CSV behind
+        byte[] chart = null;
         if (png != null) {
             BasinsByKind byKind = BasinsByKind.of(b);
-            byte[] bytes = FigureWriter.png(BasinMapFigure.builder("basins", byKind.xs(), byKind.ys(), byKind.outcome(),
+            chart = FigureWriter.png(BasinMapFigure.builder("basins", byKind.xs(), byKind.ys(), byKind.outcome(),
                     byKind.labels()).title(landscape.landscape + ", ρ = " + step.rho + ", η = " + step.eta + ": where SAM ends").build());
+        }
+        TableOutput.writeCsv(b.toTable(), out);
+        if (chart != null) {
+            byte[] bytes = chart;
             AtomicFiles.write(png, o -> o.write(bytes));
         }
         PrintWriter w = spec.commandLine().getOut();

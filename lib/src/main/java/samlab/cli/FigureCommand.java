@@ -36,6 +36,13 @@ public final class FigureCommand implements Runnable {
 
     @Override
     public void run() {
+        // every option first: bad input must fail before the work and write nothing
+        if (list && (all || !names.isEmpty())) {
+            throw new IllegalArgumentException("--list with " + (all ? "--all" : "figure names " + names) + "; allowed: --list alone");
+        }
+        if (all && !names.isEmpty()) {
+            throw new IllegalArgumentException("--all with figure names " + names + "; allowed: --all or names, not both");
+        }
         Map<String, Supplier<Figure>> catalog = FigureCatalog.all();
         var stdout = spec.commandLine().getOut();
         if (list) {

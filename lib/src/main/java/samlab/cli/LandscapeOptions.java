@@ -35,6 +35,20 @@ final class LandscapeOptions {
             description = "the finder seeds lie in [-L, L]^d (default: ${DEFAULT-VALUE})")
     double box;
 
+    /**
+     * Checks every option of this group before any work, naming the flag on failure.
+     *
+     * @throws IllegalArgumentException for an unknown landscape, variant or parameter, or a value
+     *         outside what its flag allows
+     */
+    void check() {
+        objective();
+        samVariant();
+        if (!(eps >= 0) || !Double.isFinite(eps)) throw new IllegalArgumentException("--eps " + eps + "; allowed: a finite number >= 0");
+        if (seeds < 1 || seeds > 1_000_000) throw new IllegalArgumentException("--seeds " + seeds + "; allowed: 1 to 1000000");
+        positive("--box", box);
+    }
+
     Objective objective() {
         return Landscapes.create(landscape, parsedParams());
     }
@@ -43,13 +57,13 @@ final class LandscapeOptions {
         return SamVariant.parse(variant);
     }
 
+    /** The SAM map at radius ρ; call {@link #check} first for messages that name the flags. */
     SamMap map(double rho) {
         return new SamMap(objective(), samVariant(), rho, eps);
     }
 
     RestPointSearch search() {
-        return new RestPointSearch(box, seeds, RestPointSearch.DEFAULT.randomSeed(),
-                RestPointSearch.DEFAULT.maxIterations(), RestPointSearch.DEFAULT.manifoldSpacing());
+        return RestPointSearch.DEFAULT.withBox(positive("--box", box)).withSeeds(seeds);
     }
 
     Map<String, Double> parsedParams() {
@@ -73,5 +87,18 @@ final class LandscapeOptions {
             throw new IllegalArgumentException(flag + " " + v + "; allowed: a finite number > 0");
         }
         return v;
+    }
+
+    /** Fails with a message naming the flag when a count is outside [min, max]. */
+    static int count(String flag, int v, int min, int max) {
+        if (v < min || v > max) throw new IllegalArgumentException(flag + " " + v + "; allowed: " + min + " to " + max);
+        return v;
+    }
+
+    /** Fails when two output options name the same file (the second would overwrite the first). */
+    static void distinctOutputs(String flagA, java.nio.file.Path a, String flagB, java.nio.file.Path b) {
+        if (a != null && b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException(flagB + " " + b + " is the same file as " + flagA + "; allowed: two different files");
+        }
     }
 }

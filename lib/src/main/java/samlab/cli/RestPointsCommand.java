@@ -25,8 +25,9 @@ final class RestPointsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        landscape.check();
+        step.check();
         TableOutput.checkFormat(format);
-        SamMap.checkEta(step.eta);
         SamMap map = landscape.map(step.rho);
         RestPoints found = new RestPointFinder(map, landscape.search()).find(step.eta);
         TableOutput.print(found.toTable(), format, spec.commandLine().getOut());

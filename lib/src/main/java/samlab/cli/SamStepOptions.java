@@ -9,4 +9,10 @@ final class SamStepOptions {
 
     @Option(names = "--eta", defaultValue = "0.05", description = "step size eta > 0 (default: ${DEFAULT-VALUE})")
     double eta;
+
+    /** Checks both before any work, naming the flag. */
+    void check() {
+        LandscapeOptions.positive("--rho", rho);
+        LandscapeOptions.positive("--eta", eta);
+    }
 }

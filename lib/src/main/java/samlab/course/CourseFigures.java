@@ -9,6 +9,7 @@ import samlab.landscape.AttractionRegion;
 import samlab.landscape.BasinConfig;
 import samlab.landscape.BasinMap;
 import samlab.landscape.Bifurcation;
+import samlab.landscape.Grid;
 import samlab.landscape.Landscapes;
 import samlab.landscape.Objective;
 import samlab.landscape.RestPointSearch;
@@ -109,7 +110,7 @@ public final class CourseFigures implements FigureCatalog {
     /** Rest points of the quartic for ρ from 0.05 to 2.5 at η = 0.05. */
     public static Bifurcation quarticSweep(SamVariant variant, boolean fast) {
         return Bifurcation.sweep(Landscapes.quartic(), variant, SamMap.DEFAULT_EPS,
-                Bifurcation.range(0.05, 2.5, fast ? 50 : 246), ETA, RestPointSearch.DEFAULT.withSeeds(fast ? 100 : 400));
+                Grid.linspace(0.05, 2.5, fast ? 50 : 246), ETA, RestPointSearch.DEFAULT.withSeeds(fast ? 100 : 400));
     }
 
     /** Every rest point x against ρ, by kind and stability, with the thresholds ρ = d = 1 and ρ = d + r = 2. */
@@ -155,16 +156,11 @@ public final class CourseFigures implements FigureCatalog {
             for (int ix = 0; ix < end[iy].length; ix++) {
                 double[] x = end[iy][ix];
                 double f = map.objective().value(x);
-                boolean diverged = !Double.isFinite(f) || Arrays.stream(x).anyMatch(v -> !(Math.abs(v) <= Trajectory.DIVERGENCE_BOUND));
+                boolean diverged = !Double.isFinite(f) || Trajectory.diverged(x);
                 out[iy][ix] = diverged ? 3 : f < 0.1 ? 0 : f > 0.5 ? 1 : 2;
             }
         }
-        return new BasinsByKind(axis(cfg.xmin(), cfg.xmax(), cfg.nx()),
-                axis(cfg.ymin(), cfg.ymax(), cfg.ny()), out, END_LOSS_LABELS);
-    }
-
-    private static double[] axis(double lo, double hi, int n) {
-        return Bifurcation.range(lo, hi, n);
+        return new BasinsByKind(cfg.xs(), cfg.ys(), out, END_LOSS_LABELS);
     }
 
     /** The ring at ρ = 0.5 (below d = 1), η = 0.05: the loss where SAM is after the step budget. */
@@ -180,7 +176,7 @@ public final class CourseFigures implements FigureCatalog {
     /** Where hallucinated minimizers of the anisotropic landscape exist and attract, η ∈ [0.02, 0.4], ρ ∈ [0.5, 2.5]. */
     public static AttractionRegion anisotropicRegion(boolean fast) {
         return AttractionRegion.compute(Landscapes.anisotropic(1), SamVariant.SAM, SamMap.DEFAULT_EPS,
-                Bifurcation.range(0.02, 0.4, fast ? 20 : 39), Bifurcation.range(0.5, 2.5, fast ? 21 : 41),
+                Grid.linspace(0.02, 0.4, fast ? 20 : 39), Grid.linspace(0.5, 2.5, fast ? 21 : 41),
                 RestPointSearch.DEFAULT.withSeeds(fast ? 100 : 400));
     }
 

@@ -2,7 +2,12 @@ package samlab.landscape;
 
 /**
  * A grid of SAM starts over a box and how long to iterate each. For a 1-D landscape use ny = 1
- * (the y range is ignored).
+ * (the y range is ignored). The axes follow {@link Grid#linspace}: nx = 1 puts the starts at x = xmin.
+ *
+ * @param eta           step size η &gt; 0
+ * @param maxIterations SAM steps per start at most, 1 to 10,000,000
+ * @throws IllegalArgumentException (constructor) for a non-finite bound, xmax ≤ xmin, ymax &lt; ymin,
+ *         nx or ny outside 1..20,000, a bad η or maxIterations
  */
 public record BasinConfig(double xmin, double xmax, double ymin, double ymax, int nx, int ny,
                           double eta, int maxIterations) {
@@ -25,10 +30,13 @@ public record BasinConfig(double xmin, double xmax, double ymin, double ymax, in
         return new BasinConfig(-half, half, -half, half, n, n, eta, maxIterations);
     }
 
-    /** n grid coordinates over [lo, hi], endpoints included (the midpoint when n = 1). */
-    static double[] axis(double lo, double hi, int n) {
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) a[i] = n == 1 ? 0.5 * (lo + hi) : lo + (hi - lo) * i / (n - 1);
-        return a;
+    /** The x coordinates of the starts: {@link Grid#linspace}(xmin, xmax, nx) (nx = 1: {xmin}). */
+    public double[] xs() {
+        return Grid.linspace(xmin, xmax, nx);
+    }
+
+    /** The y coordinates of the starts: {@link Grid#linspace}(ymin, ymax, ny) (ny = 1: {ymin}). */
+    public double[] ys() {
+        return Grid.linspace(ymin, ymax, ny);
     }
 }

@@ -34,12 +34,6 @@ public record Bifurcation(double[] rhos, List<RestPoints> found) implements Tabu
         return new Bifurcation(rhos, out);
     }
 
-    /** n evenly spaced values from lo to hi inclusive. */
-    public static double[] range(double lo, double hi, int n) {
-        if (n < 1) throw new IllegalArgumentException("n = " + n + "; allowed: >= 1");
-        return BasinConfig.axis(lo, hi, n);
-    }
-
     /** A column rho, then the {@link RestPoints#toTable()} columns; one row per rest point per ρ. */
     @Override
     public Table toTable() {

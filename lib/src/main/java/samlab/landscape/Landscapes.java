@@ -101,6 +101,10 @@ public final class Landscapes {
             @Override public void gradient(double[] x, double[] out) {
                 out[0] = 4 * x[0] * (x[0] * x[0] - 1);
             }
+            @Override public void gradients(double[][] x, double[][] out, int n) {
+                double[] x0 = x[0], g0 = out[0];
+                for (int k = 0; k < n; k++) g0[k] = 4 * x0[k] * (x0[k] * x0[k] - 1);
+            }
             @Override public double[][] hessian(double[] x) {
                 return new double[][] {{12 * x[0] * x[0] - 4}};
             }
@@ -120,6 +124,14 @@ public final class Landscapes {
                 double c = 4 * (x[0] * x[0] + x[1] * x[1] - 1);
                 out[0] = c * x[0];
                 out[1] = c * x[1];
+            }
+            @Override public void gradients(double[][] x, double[][] out, int n) {
+                double[] x0 = x[0], x1 = x[1], g0 = out[0], g1 = out[1];
+                for (int k = 0; k < n; k++) {
+                    double c = 4 * (x0[k] * x0[k] + x1[k] * x1[k] - 1);
+                    g0[k] = c * x0[k];
+                    g1[k] = c * x1[k];
+                }
             }
             @Override public double[][] hessian(double[] x) {
                 double s = x[0] * x[0] + x[1] * x[1] - 1;
@@ -143,6 +155,13 @@ public final class Landscapes {
             @Override public void gradient(double[] x, double[] out) {
                 out[0] = 4 * x[0] * (x[0] * x[0] - 1);
                 out[1] = 2 * a * x[1];
+            }
+            @Override public void gradients(double[][] x, double[][] out, int n) {
+                double[] x0 = x[0], x1 = x[1], g0 = out[0], g1 = out[1];
+                for (int k = 0; k < n; k++) {
+                    g0[k] = 4 * x0[k] * (x0[k] * x0[k] - 1);
+                    g1[k] = 2 * a * x1[k];
+                }
             }
             @Override public double[][] hessian(double[] x) {
                 return new double[][] {{12 * x[0] * x[0] - 4, 0}, {0, 2 * a}};

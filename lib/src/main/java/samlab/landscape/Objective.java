@@ -32,6 +32,29 @@ public interface Objective {
         return g;
     }
 
+    /**
+     * Writes ∇f at n points at once, coordinate-major: {@code x[i][k]} is coordinate i of point k
+     * and {@code out[i][k]} the i-th partial derivative there (arrays of length ≥ n; must not
+     * allocate per point). The basin map's fast path calls this; closed-form landscapes override it with
+     * loops the JIT can vectorise. An override must give exactly the bits of
+     * {@link #gradient(double[], double[])} point by point. The default does just that, one point
+     * at a time (two scratch arrays per call).
+     *
+     * @param x   d arrays of coordinates
+     * @param out d arrays to write the partial derivatives into
+     * @param n   number of points, 0 ≤ n ≤ x[i].length
+     */
+    default void gradients(double[][] x, double[][] out, int n) {
+        int d = dimension();
+        double[] p = new double[d];
+        double[] g = new double[d];
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < d; i++) p[i] = x[i][k];
+            gradient(p, g);
+            for (int i = 0; i < d; i++) out[i][k] = g[i];
+        }
+    }
+
     /** ∇²f(x) as a d×d array; by default central differences of the gradient, symmetrised. */
     default double[][] hessian(double[] x) {
         return FiniteDifferences.hessianFromGradient(this, x);

@@ -1,5 +1,11 @@
 package samlab.landscape;
 
+import static samlab.landscape.Vectors.allFinite;
+import static samlab.landscape.Vectors.dist;
+import static samlab.landscape.Vectors.maxAbs;
+import static samlab.landscape.Vectors.minAbs;
+import static samlab.landscape.Vectors.norm;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +25,15 @@ public final class RestPointFinder {
     static final double RESIDUAL_TOLERANCE = 1e-9;
     /** Eigenvalues of the rest-equation Jacobian this small (relative) count as zero: a manifold. */
     static final double SINGULAR = 1e-6;
+    /** Hessian eigenvalues this small (relative to max(1, largest |eigenvalue|)) count as zero curvature. */
+    static final double ZERO_CURVATURE = 1e-7;
+    /** Roots closer than this (relative to 1 + ‖x‖) are one root found twice. */
+    static final double DUPLICATE_DISTANCE = 1e-6;
+    /**
+     * A converged root's full Newton step must be at most this (relative to 1 + ‖x‖): rejects flat
+     * regions where ‖F‖ is tiny but F has no zero nearby.
+     */
+    static final double ROOT_NEWTON_STEP = 1e-6;
 
     private final SamMap map;
     private final RestPointSearch search;
@@ -36,9 +51,29 @@ public final class RestPointFinder {
         return map;
     }
 
-    /** All rest points found, classified at step size η. */
+    /**
+     * All rest points found from the search's seeds, classified at step size η.
+     *
+     * @throws IllegalArgumentException if η is not a finite number &gt; 0
+     */
     public RestPoints find(double eta) {
+        return find(eta, search.box());
+    }
+
+    /**
+     * As {@link #find(double)}, plus as many seeds again over the wider cube [−reach, reach]^d when
+     * reach exceeds the search box: the near region keeps its seed density while far rest points can
+     * still be found (seeding only the wide cube thins the seeds near the origin as it grows).
+     *
+     * @param reach half-width of the second seed cube; no second cube when reach ≤ the search box
+     * @throws IllegalArgumentException if η is not a finite number &gt; 0 or reach is not finite
+     */
+    public RestPoints find(double eta, double reach) {
         SamMap.checkEta(eta);
+        if (!Double.isFinite(reach)) throw new IllegalArgumentException("reach = " + reach + "; allowed: a finite number");
+        List<double[]> seeds = seeds(search.box());
+        double outer = Math.max(search.box(), reach);
+        if (reach > search.box()) seeds.addAll(seeds(reach));
         Objective f = map.objective();
         List<double[]> roots = new ArrayList<>();
         Equation critical = new Equation() {
@@ -49,11 +84,11 @@ public final class RestPointFinder {
             @Override public double[] value(double[] x) { return f.gradient(map.perturbed(x)); }
             @Override public double[][] jacobian(double[] x) { return map.restEquationJacobian(x); }
         };
-        double limit = search.box() * 1.5 + map.rho();
-        for (double[] seed : seeds()) {
+        double limit = outer * 1.5 + map.rho();
+        for (double[] seed : seeds) {
             for (Equation eq : List.of(critical, rest)) {
                 double[] r = solve(eq, seed);
-                if (r != null && maxAbs(r) <= limit) addIfNew(roots, r, 1e-6);
+                if (r != null && maxAbs(r) <= limit) addIfNew(roots, r, DUPLICATE_DISTANCE);
             }
         }
         List<RestPoint> classified = new ArrayList<>();
@@ -80,7 +115,7 @@ public final class RestPointFinder {
         Objective f = map.objective();
         int d = f.dimension();
         double[] g = f.gradient(x);
-        double gn = SamMap.norm(g);
+        double gn = norm(g);
         boolean critical = gn <= CRITICAL_GRADIENT;
         double[] image = critical && map.variant() == SamVariant.SAM ? x.clone() : map.perturbed(x);
         RestPoint.ImageType type = imageType(f, image);
@@ -129,7 +164,7 @@ public final class RestPointFinder {
     /** The type the Hessian alone decides, or null for a singular positive semidefinite Hessian. */
     static RestPoint.ImageType hessianType(Objective f, double[] c) {
         double[] ev = Eigenvalues.symmetric(f.hessian(c));
-        double tol = 1e-7 * Math.max(1, maxAbs(ev));
+        double tol = ZERO_CURVATURE * Math.max(1, maxAbs(ev));
         boolean pos = false, neg = false, zero = false;
         for (double e : ev) {
             if (e > tol) pos = true;
@@ -150,12 +185,8 @@ public final class RestPointFinder {
         double[] y = new double[d];
         for (double r : new double[] {1e-4, 1e-3, 1e-2}) {
             for (int k = 0; k < 32 * d; k++) {
-                double n = 0;
-                for (int i = 0; i < d; i++) {
-                    y[i] = rnd.nextDouble(-1, 1);
-                    n += y[i] * y[i];
-                }
-                n = Math.sqrt(n);
+                for (int i = 0; i < d; i++) y[i] = rnd.nextDouble(-1, 1);
+                double n = norm(y);
                 for (int i = 0; i < d; i++) y[i] = c[i] + r * y[i] / n;
                 if (f.value(y) < f0 - slack) return false;
             }
@@ -163,10 +194,9 @@ public final class RestPointFinder {
         return true;
     }
 
-    /** The seeds: a grid over the box for d ≤ 2, plus as many seeded random points. */
-    List<double[]> seeds() {
+    /** The seeds over [−b, b]^d: a grid for d ≤ 2, plus as many seeded random points. */
+    List<double[]> seeds(double b) {
         int d = map.dimension();
-        double b = search.box();
         List<double[]> out = new ArrayList<>();
         if (d <= 2) {
             int n = Math.max(2, (int) Math.round(Math.pow(search.seeds(), 1.0 / d)));
@@ -196,7 +226,7 @@ public final class RestPointFinder {
         int d = x0.length;
         double[] x = x0.clone();
         double[] fx = eq.value(x);
-        double fn = SamMap.norm(fx);
+        double fn = norm(fx);
         double lambda = 1e-3;
         for (int it = 0; it < search.maxIterations() && Double.isFinite(fn); it++) {
             double[][] j = eq.jacobian(x);
@@ -209,7 +239,7 @@ public final class RestPointFinder {
                 double[] trial = new double[d];
                 for (int i = 0; i < d; i++) trial[i] = x[i] + delta[i];
                 double[] ft = eq.value(trial);
-                double tn = SamMap.norm(ft);
+                double tn = norm(ft);
                 if (tn < fn) {
                     x = trial;
                     fx = ft;
@@ -220,14 +250,14 @@ public final class RestPointFinder {
                     lambda *= 10;
                 }
             }
-            if (!accepted || SamMap.norm(delta) <= 1e-14 * (1 + SamMap.norm(x))) break;
+            if (!accepted || norm(delta) <= 1e-14 * (1 + norm(x))) break;
         }
         if (!(fn <= RESIDUAL_TOLERANCE)) return null;
         // a genuine root, not a flat region where F is tiny but the Newton step is large
         double[][] j = eq.jacobian(x);
         if (!allFinite(j)) return null;
         double[] newton = levenbergStep(j, fx, 1e-14);
-        if (newton == null || SamMap.norm(newton) > 1e-6 * (1 + SamMap.norm(x))) return null;
+        if (newton == null || norm(newton) > ROOT_NEWTON_STEP * (1 + norm(x))) return null;
         return x;
     }
 
@@ -278,30 +308,7 @@ public final class RestPointFinder {
     }
 
     private static void addIfNew(List<double[]> pts, double[] p, double tol) {
-        for (double[] q : pts) if (dist(p, q) <= tol * (1 + SamMap.norm(p))) return;
+        for (double[] q : pts) if (dist(p, q) <= tol * (1 + norm(p))) return;
         pts.add(p);
-    }
-
-    static double dist(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += (a[i] - b[i]) * (a[i] - b[i]);
-        return Math.sqrt(s);
-    }
-
-    private static boolean allFinite(double[][] m) {
-        for (double[] row : m) for (double v : row) if (!Double.isFinite(v)) return false;
-        return true;
-    }
-
-    private static double maxAbs(double[] v) {
-        double m = 0;
-        for (double x : v) m = Math.max(m, Math.abs(x));
-        return m;
-    }
-
-    private static double minAbs(double[] v) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double x : v) m = Math.min(m, Math.abs(x));
-        return m;
     }
 }

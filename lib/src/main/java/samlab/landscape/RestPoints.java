@@ -35,7 +35,7 @@ public record RestPoints(SamMap map, double eta, List<RestPoint> points) impleme
             t.addColumns(DoubleColumn.create("x" + (i + 1), pts.stream().mapToDouble(p -> p.x(k)).toArray()));
         }
         // ‖x‖: the y axis of a bifurcation diagram for rotation-invariant landscapes (ring)
-        t.addColumns(DoubleColumn.create("x_norm", pts.stream().mapToDouble(p -> SamMap.norm(p.x())).toArray()));
+        t.addColumns(DoubleColumn.create("x_norm", pts.stream().mapToDouble(p -> Vectors.norm(p.x())).toArray()));
         t.addColumns(StringColumn.create("kind", pts.stream().map(p -> p.kind().label()).toArray(String[]::new)));
         t.addColumns(DoubleColumn.create("value", pts.stream().mapToDouble(RestPoint::value).toArray()));
         t.addColumns(DoubleColumn.create("grad_norm", pts.stream().mapToDouble(RestPoint::gradNorm).toArray()));

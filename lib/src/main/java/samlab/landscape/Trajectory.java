@@ -30,20 +30,47 @@ public record Trajectory(double[][] points, State state) implements Tabular {
         }
     }
 
-    /** Iterates SAM from x0 at step size η for at most {@code maxIterations} steps. */
+    /**
+     * One step of an iteration x ← x − η·d(x), written into {@code x} in place.
+     * Returns ‖d(x)‖², so that the step length is η‖d(x)‖.
+     */
+    @FunctionalInterface
+    public interface Step {
+        double apply(double[] x, double eta);
+    }
+
+    /**
+     * Iterates SAM from x0 at step size η for at most {@code maxIterations} steps; d(x) = ∇f(x⁺).
+     *
+     * @throws IllegalArgumentException if η is not a finite number &gt; 0, maxIterations &lt; 0 or
+     *         x0.length differs from the map's dimension
+     */
     public static Trajectory run(SamMap map, double[] x0, double eta, int maxIterations) {
+        SamMap.Workspace ws = map.workspace();
+        return iterate(map.dimension(), (x, h) -> map.step(x, h, x, ws), x0, eta, maxIterations);
+    }
+
+    /**
+     * The iteration loop shared by SAM and plain gradient descent: steps from x0 until the step
+     * length η‖d(x)‖ is at most {@link #STEP_TOLERANCE} (converged), {@link #diverged} holds, or
+     * {@code maxIterations} steps are spent.
+     *
+     * @param dimension d, the length x0 must have
+     * @throws IllegalArgumentException if η is not a finite number &gt; 0, maxIterations &lt; 0 or
+     *         x0.length != dimension
+     */
+    public static Trajectory iterate(int dimension, Step step, double[] x0, double eta, int maxIterations) {
         SamMap.checkEta(eta);
         if (maxIterations < 0) throw new IllegalArgumentException("maxIterations = " + maxIterations + "; allowed: >= 0");
-        if (x0.length != map.dimension()) {
-            throw new IllegalArgumentException("start has " + x0.length + " coordinates; allowed: " + map.dimension());
+        if (x0.length != dimension) {
+            throw new IllegalArgumentException("start has " + x0.length + " coordinates; allowed: " + dimension);
         }
         List<double[]> pts = new ArrayList<>();
         double[] x = x0.clone();
         pts.add(x.clone());
-        SamMap.Workspace ws = map.workspace();
         State state = State.NOT_CONVERGED;
         for (int k = 0; k < maxIterations; k++) {
-            double n2 = map.step(x, eta, x, ws);
+            double n2 = step.apply(x, eta);
             pts.add(x.clone());
             if (diverged(x)) { state = State.DIVERGED; break; }
             if (eta * eta * n2 <= STEP_TOLERANCE * STEP_TOLERANCE) { state = State.CONVERGED; break; }
@@ -51,9 +78,18 @@ public record Trajectory(double[][] points, State state) implements Tabular {
         return new Trajectory(pts.toArray(double[][]::new), state);
     }
 
-    static boolean diverged(double[] x) {
-        for (double v : x) if (!(Math.abs(v) <= DIVERGENCE_BOUND)) return true;
+    /**
+     * The one divergence test of the theory code: some coordinate has |x_i| &gt; {@link #DIVERGENCE_BOUND}
+     * or is not finite (NaN, ±∞).
+     */
+    public static boolean diverged(double[] x) {
+        for (double v : x) if (outOfBounds(v)) return true;
         return false;
+    }
+
+    /** One coordinate's part of {@link #diverged(double[])}: |v| &gt; {@link #DIVERGENCE_BOUND} or not finite. */
+    static boolean outOfBounds(double v) {
+        return !(Math.abs(v) <= DIVERGENCE_BOUND);
     }
 
     /** The number of steps taken. */

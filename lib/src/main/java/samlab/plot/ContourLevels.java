@@ -1,19 +1,23 @@
 package samlab.plot;
 
 import java.util.Arrays;
+import samlab.landscape.Grid;
 
 /** Ways to choose the values at which level lines are drawn. */
 public final class ContourLevels {
     private ContourLevels() {}
 
-    /** n levels evenly spaced from lo to hi, both included. */
+    /**
+     * n levels evenly spaced from lo to hi, both included: {@link Grid#linspace}, so n = 1 gives {lo}.
+     *
+     * @throws IllegalArgumentException if n &lt; 1, or lo, hi are not finite with lo &lt; hi
+     */
     public static double[] linear(double lo, double hi, int n) {
         checkCount(n);
         if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo < hi)) {
             throw new IllegalArgumentException("level range [" + lo + ", " + hi + "] must be finite with lo < hi");
         }
-        if (n == 1) return new double[] {0.5 * (lo + hi)};
-        return SampledGrid.linspace("level", lo, hi, n);
+        return Grid.linspace(lo, hi, n);
     }
 
     /**

@@ -11,7 +11,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * Curves over a common x, e.g. loss or gradient norm per step: one line per y column of a table,
- * optionally on logarithmic axes. Missing values (NaN) break a line rather than fail it.
+ * optionally on logarithmic axes. Missing values (NaN) break a line rather than fail it; a value
+ * with no present neighbour (e.g. diagnostics every second epoch) is drawn as a marker, since a
+ * line needs two points. ±Infinity cannot be placed on an axis and is refused, naming the series.
  */
 public final class LineFigure implements Figure {
     private final String name;
@@ -56,10 +58,14 @@ public final class LineFigure implements Figure {
             this.x = x;
         }
 
-        /** Adds a curve with the same x values as the table's x column. */
+        /**
+         * Adds a curve with the same x values as the table's x column.
+         *
+         * @throws IllegalArgumentException if the lengths differ or a point has ±Infinity (named)
+         */
         public Builder series(String label, double[] y) {
             PlaneFigure.checkLabel(label);
-            PlaneFigure.checkSameLength("series " + label, x, y);
+            PlaneFigure.checkPoints("series " + label, x, y);
             if (names.contains(label)) throw new IllegalArgumentException("series " + label + " is already in the chart");
             names.add(label);
             ys.add(y.clone());
@@ -76,6 +82,7 @@ public final class LineFigure implements Figure {
             return this;
         }
 
+        /** @throws IllegalArgumentException if a log axis meets a value ≤ 0 (the message names the column) */
         public LineFigure build() {
             if (logX) checkPositive(xLabel, x);
             for (int i = 0; i < ys.size(); i++) if (logY) checkPositive(names.get(i), ys.get(i));
@@ -86,6 +93,15 @@ public final class LineFigure implements Figure {
                 s.setMarker(SeriesMarkers.NONE);
                 s.setLineColor(Palette.categorical(i));
                 s.setLineWidth(2f);
+            }
+            for (int i = 0; i < ys.size(); i++) {
+                double[][] lone = isolatedPoints(x, ys.get(i));
+                if (lone[0].length == 0) continue;
+                XYSeries m = chart.addSeries(isolatedName(names.get(i)), lone[0], lone[1]);
+                m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                m.setMarker(SeriesMarkers.CIRCLE);
+                m.setMarkerColor(Palette.categorical(i));
+                m.setShowInLegend(false);
             }
             breakEqualSpacing(chart);
             chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
@@ -108,6 +124,33 @@ public final class LineFigure implements Figure {
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.NONE);
             s.setShowInLegend(false);
+        }
+
+        /** The name of the marker series of a curve's isolated points (kept out of the legend). */
+        static String isolatedName(String series) {
+            return series + " \u200b(isolated points)";
+        }
+
+        /**
+         * The points of a curve that no line segment reaches: present (x and y not NaN) with no
+         * present neighbour. Returns {x values, y values}.
+         */
+        static double[][] isolatedPoints(double[] x, double[] y) {
+            int n = y.length;
+            double[] px = new double[n], py = new double[n];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (!present(x, y, i)) continue;
+                if ((i == 0 || !present(x, y, i - 1)) && (i == n - 1 || !present(x, y, i + 1))) {
+                    px[k] = x[i];
+                    py[k++] = y[i];
+                }
+            }
+            return new double[][] {java.util.Arrays.copyOf(px, k), java.util.Arrays.copyOf(py, k)};
+        }
+
+        private static boolean present(double[] x, double[] y, int i) {
+            return !Double.isNaN(x[i]) && !Double.isNaN(y[i]);
         }
 
         /** A log axis cannot show zero or negative values; say which column has one. */

@@ -146,7 +146,7 @@ public final class PlaneFigure implements Figure {
         /** A trajectory through (xs[i], ys[i]), in order. */
         public Builder trajectory(String label, double[] xs, double[] ys) {
             String l = checkLabel(label);
-            checkSameLength("trajectory " + label, xs, ys);
+            checkPoints("trajectory " + label, xs, ys);
             if (xs.length == 0) throw new IllegalArgumentException("trajectory " + label + " has no points");
             Color c = nextColour();
             double[] x = xs.clone();
@@ -160,6 +160,7 @@ public final class PlaneFigure implements Figure {
             String l = checkLabel(label);
             Objects.requireNonNull(mark, "mark");
             double[][] xy = columns("point set " + label, points);
+            checkPoints("point set " + label, xy[0], xy[1]);
             if (xy[0].length == 0) throw new IllegalArgumentException("point set " + label + " is empty");
             Color c = nextColour();
             layers.add(d -> d.points(l, xy[0], xy[1], mark, c));
@@ -353,10 +354,18 @@ public final class PlaneFigure implements Figure {
         return label;
     }
 
-    static void checkSameLength(String what, double[] xs, double[] ys) {
+    /** Same lengths, and no ±Infinity (NaN is allowed: a gap); the message names {@code what}. */
+    static void checkPoints(String what, double[] xs, double[] ys) {
         Objects.requireNonNull(xs, what + " xs");
         Objects.requireNonNull(ys, what + " ys");
         if (xs.length != ys.length) throw new IllegalArgumentException(what + ": " + xs.length + " x values but " + ys.length + " y values");
+        for (int i = 0; i < xs.length; i++) {
+            // NaN is a gap; ±Infinity has no place on an axis (XChart would draw a blank chart)
+            if (Double.isInfinite(xs[i]) || Double.isInfinite(ys[i])) {
+                throw new IllegalArgumentException(what + " has point (" + xs[i] + ", " + ys[i] + ") at index " + i
+                        + "; a chart cannot place ±Infinity: drop or clip such points first");
+            }
+        }
     }
 
     static double[][] columns(String what, List<double[]> points) {

@@ -3,6 +3,7 @@ package samlab.plot;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
+import samlab.landscape.Grid;
 import samlab.landscape.Objective;
 
 /**
@@ -79,15 +80,13 @@ public record SampledGrid(double[] xs, double[] ys, double[][] values) {
         return Arrays.stream(values).flatMapToDouble(Arrays::stream).filter(Double::isFinite);
     }
 
+    /** A grid axis: {@link Grid#linspace} restricted to what a grid needs (n &gt;= 2, lo &lt; hi). */
     static double[] linspace(String axis, double lo, double hi, int n) {
         if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo < hi)) {
             throw new IllegalArgumentException(axis + " range [" + lo + ", " + hi + "] must be finite with min < max");
         }
         if (n < 2) throw new IllegalArgumentException(axis + " sample count " + n + " must be >= 2");
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) out[i] = lo + (hi - lo) * i / (n - 1);
-        out[n - 1] = hi;
-        return out;
+        return Grid.linspace(lo, hi, n);
     }
 
     private static void checkAxis(String name, double[] a) {

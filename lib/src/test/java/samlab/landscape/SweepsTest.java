@@ -1,6 +1,8 @@
 package samlab.landscape;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -59,6 +61,37 @@ class SweepsTest {
                 if (b.ys()[iy] == 0) assertEquals(b.xs()[ix] < 0 ? left : right, o);
             }
         }
+    }
+
+    @Test
+    void largeRhoKeepsTheMaximizerAsItsOwnRestPoint() {
+        // the finder's seeds used to spread over extent + ρ and miss the maximizer: at ρ = 10 the
+        // origin of the ring was labelled with the minimizer circle's critical set
+        for (double rho : new double[] {3, 10}) {
+            BasinMap ring = BasinMap.compute(SamMap.sam(Landscapes.ring(), rho), BasinConfig.square(2, 5, 0.05, 50));
+            assertEquals("critical (0, 0)", ring.outcomeLabels().get(ring.outcome()[2][2]), "ring, rho " + rho);
+            assertEquals(1, ring.counts().get("critical (0, 0)"), ring.counts().toString());
+        }
+        // the quartic at ρ = 1000: the start at 0 stays there (g = 0, no perturbation), the maximizer
+        for (double rho : new double[] {3, 1000}) {
+            BasinMap q = BasinMap.compute(SamMap.sam(Landscapes.quartic(), rho), new BasinConfig(-2, 2, 0, 0, 5, 1, 0.05, 50));
+            assertEquals("critical (0)", q.outcomeLabels().get(q.outcome()[0][2]), "quartic, rho " + rho + ": " + q.outcomeLabels());
+        }
+    }
+
+    @Test
+    void oneDivergenceTest() {
+        assertFalse(Trajectory.diverged(new double[] {1e6, -1e6}));
+        assertTrue(Trajectory.diverged(new double[] {0, 1e6 * (1 + 1e-15)}));
+        assertTrue(Trajectory.diverged(new double[] {Double.NaN, 0}));
+        assertTrue(Trajectory.diverged(new double[] {Double.NEGATIVE_INFINITY}));
+    }
+
+    @Test
+    void oneStartPerAxisIsTheFirstValue() {
+        BasinMap b = BasinMap.compute(SamMap.sam(Landscapes.quartic(), 1.5), new BasinConfig(-0.3, 0.3, 0, 0, 1, 1, 0.05, 2000));
+        assertArrayEquals(new double[] {-0.3}, b.xs(), 0);
+        assertEquals(1, b.counts().get("hallucinated_minimizer (-0.5)"));
     }
 
     @Test

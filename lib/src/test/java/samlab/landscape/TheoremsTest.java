@@ -51,15 +51,15 @@ class TheoremsTest {
                 if (!p.hallucinated()) continue;
                 double[] x = p.x(), c = p.image(), g = f.gradient(x);
                 assertEquals(rho, p.distToImage(), 1e-9);
-                assertTrue(SamMap.norm(f.gradient(c)) < 1e-9);
-                double cos = ((x[0] - c[0]) * g[0] + (x[1] - c[1]) * g[1]) / (rho * SamMap.norm(g));
+                assertTrue(Vectors.norm(f.gradient(c)) < 1e-9);
+                double cos = ((x[0] - c[0]) * g[0] + (x[1] - c[1]) * g[1]) / (rho * Vectors.norm(g));
                 assertEquals(-1, cos, 1e-9, "gradient antiparallel to x − x⁺");
             }
             for (RestPoint cp : critical) {
                 for (double[] q : antiparallelPointsOnCircle(f, cp.x(), rho)) {
                     checkedConverse++;
                     double best = Double.MAX_VALUE;
-                    for (RestPoint p : found.points()) best = Math.min(best, RestPointFinder.dist(p.x(), q));
+                    for (RestPoint p : found.points()) best = Math.min(best, Vectors.dist(p.x(), q));
                     assertTrue(best < 1e-7, "circle point " + java.util.Arrays.toString(q) + " missing; nearest " + best
                             + " in " + found.points());
                 }
@@ -107,7 +107,7 @@ class TheoremsTest {
                 List<RestPoint> h = new RestPointFinder(SamMap.sam(f, rho)).find(0.05)
                         .ofKind(RestPoint.Kind.HALLUCINATED_MINIMIZER);
                 assertFalse(h.isEmpty(), name + " rho " + rho);
-                for (RestPoint p : h) assertEquals(rho - 1, SamMap.norm(p.x()), 1e-9);
+                for (RestPoint p : h) assertEquals(rho - 1, Vectors.norm(p.x()), 1e-9);
             }
             for (double rho : new double[] {0.9, 0.99}) {
                 RestPoints all = new RestPointFinder(SamMap.sam(f, rho)).find(0.05);
@@ -115,7 +115,7 @@ class TheoremsTest {
                 // below d the hallucinated points that exist have the maximizer as image
                 for (RestPoint p : all.ofKind(RestPoint.Kind.HALLUCINATED_OTHER)) {
                     assertEquals(RestPoint.ImageType.MAX, p.imageType());
-                    assertEquals(rho, SamMap.norm(p.x()), 1e-9);
+                    assertEquals(rho, Vectors.norm(p.x()), 1e-9);
                 }
             }
         }
@@ -137,7 +137,7 @@ class TheoremsTest {
         List<RestPoint> above = new RestPointFinder(SamMap.sam(f, d + 0.02)).find(0.05)
                 .ofKind(RestPoint.Kind.HALLUCINATED_MINIMIZER);
         assertFalse(above.isEmpty(), "rho = d + 0.02 = " + (d + 0.02));
-        double nearest = above.stream().mapToDouble(p -> SamMap.norm(p.x())).min().orElseThrow();
+        double nearest = above.stream().mapToDouble(p -> Vectors.norm(p.x())).min().orElseThrow();
         assertTrue(nearest < 0.1, "a hallucinated minimizer near the maximizer; nearest at " + nearest);
         List<RestPoint> below = new RestPointFinder(SamMap.sam(f, 0.95 * d)).find(0.05)
                 .ofKind(RestPoint.Kind.HALLUCINATED_MINIMIZER);

@@ -36,4 +36,41 @@ class LineFigureTest {
         e = assertThrows(IllegalArgumentException.class, () -> LineFigure.fromTable("z", z, "epoch", "loss"));
         assertTrue(e.getMessage().contains("'epoch'"), e.getMessage());
     }
+
+    @Test
+    void pointsBetweenGapsAreDrawnAsMarkers() {
+        // diagnostics every second epoch: every value has missing neighbours, so no line segment exists
+        Table gaps = Table.create("run", IntColumn.create("epoch", 1, 2, 3, 4, 5, 6),
+                DoubleColumn.create("grad_norm", Double.NaN, 0.5, Double.NaN, 0.25, Double.NaN, Double.NaN),
+                DoubleColumn.create("loss", 2, 1.5, 1.2, Double.NaN, 0.9, 0.8));
+        XYChart c = (XYChart) LineFigure.fromTable("gaps", gaps, "epoch", "grad_norm", "loss").build().chart();
+        XYSeries lone = c.getSeriesMap().get(LineFigure.Builder.isolatedName("grad_norm"));
+        assertNotNull(lone, c.getSeriesMap().keySet().toString());
+        assertArrayEquals(new double[] {2, 4}, lone.getXData(), 0);
+        assertArrayEquals(new double[] {0.5, 0.25}, lone.getYData(), 0);
+        assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, lone.getXYSeriesRenderStyle());
+        assertFalse(lone.isShowInLegend());
+        assertEquals(c.getSeriesMap().get("grad_norm").getLineColor(), lone.getMarkerColor());
+        // loss has segments 1–3 and 5–6: no point is isolated, no marker series
+        assertNull(c.getSeriesMap().get(LineFigure.Builder.isolatedName("loss")));
+        // the line series keeps the gaps as NaN
+        assertTrue(Double.isNaN(c.getSeriesMap().get("grad_norm").getYData()[0]));
+        // a one-row table is a single isolated point
+        Table one = Table.create("one", IntColumn.create("step", new int[] {7}), DoubleColumn.create("loss", new double[] {0.3}));
+        XYChart c1 = (XYChart) LineFigure.fromTable("one", one, "step", "loss").build().chart();
+        assertArrayEquals(new double[] {0.3}, c1.getSeriesMap().get(LineFigure.Builder.isolatedName("loss")).getYData(), 0);
+    }
+
+    @Test
+    void infinityIsRefusedNamingTheSeries() {
+        Table inf = Table.create("run", IntColumn.create("step", 1, 2, 3),
+                DoubleColumn.create("loss", 1, Double.POSITIVE_INFINITY, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LineFigure.fromTable("inf", inf, "step", "loss").build());
+        assertEquals("series loss has point (2.0, Infinity) at index 1; a chart cannot place ±Infinity: drop or clip such points first",
+                e.getMessage());
+        Table negInfX = Table.create("run", DoubleColumn.create("t", 0, Double.NEGATIVE_INFINITY), DoubleColumn.create("loss", 1, 2));
+        e = assertThrows(IllegalArgumentException.class, () -> LineFigure.fromTable("inf", negInfX, "t", "loss").build());
+        assertTrue(e.getMessage().startsWith("series loss has point (-Infinity, 2.0) at index 1"), e.getMessage());
+    }
 }

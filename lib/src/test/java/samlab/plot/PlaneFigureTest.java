@@ -77,6 +77,21 @@ class PlaneFigureTest {
     }
 
     @Test
+    void infinitePointsAreRefusedNamingTheSeries() {
+        // a diverged trajectory ends at ±Infinity: no axis can place it, so say which series has it
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlaneFigure.builder("p")
+                .trajectory("SAM", List.of(new double[] {0, 0}, new double[] {1, Double.NEGATIVE_INFINITY})));
+        assertEquals("trajectory SAM has point (1.0, -Infinity) at index 1; a chart cannot place ±Infinity: drop or clip such points first",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> PlaneFigure.builder("p")
+                .points("ends", List.of(new double[] {Double.POSITIVE_INFINITY, 0}), Mark.CROSS));
+        assertTrue(e.getMessage().startsWith("point set ends has point (Infinity, 0.0) at index 0"), e.getMessage());
+        // NaN is a gap, not an error
+        PlaneFigure.builder("p").trajectory("gap", List.of(new double[] {0, 0}, new double[] {Double.NaN, Double.NaN},
+                new double[] {1, 1})).build();
+    }
+
+    @Test
     void badInputIsNamed() {
         assertThrows(IllegalArgumentException.class, () -> PlaneFigure.builder("Bad Name"));
         var b = PlaneFigure.builder("ok");
