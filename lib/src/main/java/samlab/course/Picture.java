@@ -45,14 +45,31 @@ public record Picture(String key, SamMap map, double eta, double extent, RestPoi
         runs = List.copyOf(runs);
     }
 
+    /** The ring's documented radius (notebook 03). */
+    public static final double RING_RHO = 1.5;
+    /** The bent ring's documented radius (notebook 03). */
+    public static final double BENT_RING_RHO = 1.4;
+    /** The documented step size of both pictures. */
+    public static final double ETA = 0.05;
+
     /** The ring f = (‖x‖² − 1)² at ρ = 1.5, η = 0.05. */
     public static Picture ring(boolean fast) {
-        return of("ring", Landscapes.ring(), 1.5, 0.05, 2.0, fast);
+        return ring(RING_RHO, ETA, fast);
+    }
+
+    /** The ring f = (‖x‖² − 1)² at radius ρ &gt; 0 and step η &gt; 0 (a notebook's parameters). */
+    public static Picture ring(double rho, double eta, boolean fast) {
+        return of("ring", Landscapes.ring(), rho, eta, 2.0, fast);
     }
 
     /** The bent ring (alpha 1.5, beta 0.5) at ρ = 1.4, η = 0.05. */
     public static Picture bentRing(boolean fast) {
-        return of("bent-ring", Landscapes.bentRing(1.5, 0.5), 1.4, 0.05, 2.2, fast);
+        return bentRing(BENT_RING_RHO, ETA, fast);
+    }
+
+    /** The bent ring (alpha 1.5, beta 0.5) at radius ρ &gt; 0 and step η &gt; 0 (a notebook's parameters). */
+    public static Picture bentRing(double rho, double eta, boolean fast) {
+        return of("bent-ring", Landscapes.bentRing(1.5, 0.5), rho, eta, 2.2, fast);
     }
 
     /** Finds the rest points in [−extent, extent]² and runs SAM from around the maximizer (the origin). */
