@@ -1,5 +1,6 @@
 package samlab;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -148,7 +149,7 @@ public final class Course {
     /** A notebook's parameters with their documented values, in the order registered. */
     public static final class Parameters {
         private final String notebook;
-        private final Map<String, double[]> values = new LinkedHashMap<>();
+        private final Map<String, Object[]> values = new LinkedHashMap<>();
 
         private Parameters(String notebook) {
             this.notebook = notebook;
@@ -160,7 +161,29 @@ public final class Course {
          * @throws IllegalArgumentException when {@code name} is already registered
          */
         public Parameters documented(String name, double value, double documentedValue) {
-            if (values.putIfAbsent(name, new double[] {value, documentedValue}) != null) {
+            return put(name, value, documentedValue);
+        }
+
+        /**
+         * Registers a list-valued parameter (e.g. the radii of a sweep), equal when element-wise equal.
+         *
+         * @throws IllegalArgumentException when {@code name} is already registered
+         */
+        public Parameters documented(String name, double[] value, double[] documentedValue) {
+            return put(name, value.clone(), documentedValue.clone());
+        }
+
+        /**
+         * Registers a list-valued integer parameter (e.g. seeds), equal when element-wise equal.
+         *
+         * @throws IllegalArgumentException when {@code name} is already registered
+         */
+        public Parameters documented(String name, long[] value, long[] documentedValue) {
+            return put(name, value.clone(), documentedValue.clone());
+        }
+
+        private Parameters put(String name, Object value, Object documentedValue) {
+            if (values.putIfAbsent(name, new Object[] {value, documentedValue}) != null) {
                 throw new IllegalArgumentException("parameter " + name + " is registered twice");
             }
             return this;
@@ -175,9 +198,9 @@ public final class Course {
         String differences() {
             StringBuilder sb = new StringBuilder();
             values.forEach((k, v) -> {
-                if (Double.compare(v[0], v[1]) != 0) {
+                if (!Objects.deepEquals(v[0], v[1])) {
                     if (sb.length() > 0) sb.append(", ");
-                    sb.append(k).append(" = ").append(v[0]);
+                    sb.append(k).append(" = ").append(text(v[0]));
                 }
             });
             return sb.toString();
@@ -187,9 +210,15 @@ public final class Course {
             StringBuilder sb = new StringBuilder();
             values.forEach((k, v) -> {
                 if (sb.length() > 0) sb.append(", ");
-                sb.append(k).append(" = ").append(v[1]);
+                sb.append(k).append(" = ").append(text(v[1]));
             });
             return sb.toString();
+        }
+
+        private static String text(Object v) {
+            if (v instanceof double[] a) return Arrays.toString(a);
+            if (v instanceof long[] a) return Arrays.toString(a);
+            return String.valueOf(v);
         }
     }
 }

@@ -58,5 +58,11 @@ class CourseTest {
         assertEquals("rho = 1.5, eta = 0.05", p.documentedText());
         assertFalse(Course.atDocumentedParameters("claim 1"));
         assertThrows(IllegalArgumentException.class, () -> p.documented("rho", 1, 1));
+
+        Course.Parameters lists = Course.parameters("04").documented("rhos", new double[] {1.2, 1.5}, new double[] {1.2, 1.5})
+                .documented("seeds", new long[] {1, 2, 3}, new long[] {1, 2, 3});
+        assertTrue(Course.atDocumentedParameters("claim 1"));
+        lists.documented("etas", new double[] {0.1}, new double[] {0.05});
+        assertEquals("etas = [0.1]", lists.differences());
     }
 }

@@ -104,9 +104,9 @@ public final class CourseFigures implements FigureCatalog {
         QuiverField follows = QuiverField.sample((x, y) -> negate(f.gradient(map.perturbed(new double[] {x, y}))), -1.9, 1.9, 13, -1.9, 1.9, 13);
         QuiverField descends = QuiverField.sample((x, y) -> negate(Surrogate.gradient(map, new double[] {x, y})), -1.9, 1.9, 13, -1.9, 1.9, 13);
         return PlaneFigure.builder("anisotropic-mismatch")
-                .title("SAM follows −∇f(x⁺), not −∇f^SAM(x) (ρ = " + rho + ")")
+                .title("SAM follows −∇f(x⁺), not −∇" + Picture.SURROGATE_SYMBOL + "(x) (ρ = " + rho + ")")
                 .axes("x₁", "x₂").contour(g, ContourLevels.logSpaced(g, 6, 3))
-                .quiver("−∇f(x⁺) (SAM)", follows).quiver("−∇f^SAM(x)", descends).build();
+                .quiver("−∇f(x⁺) (SAM)", follows).quiver("−∇" + Picture.SURROGATE_SYMBOL + "(x)", descends).build();
     }
 
     private static double[] negate(double[] v) {
@@ -163,7 +163,7 @@ public final class CourseFigures implements FigureCatalog {
 
     /** Labels of {@link #endLoss}. */
     public static final List<String> END_LOSS_LABELS = List.of("ends at low loss (f < 0.1)", "ends at high loss (f > 0.5)",
-            "ends in between", "diverged");
+            "ends in between", BasinMap.DIVERGED);
 
     /**
      * Where SAM is after a fixed number of steps, by the loss there: for maps where most starts never
@@ -199,9 +199,12 @@ public final class CourseFigures implements FigureCatalog {
         return endLoss(SamMap.sam(Landscapes.ring(), rho), BasinConfig.square(2, n, eta, steps));
     }
 
+    /** A basin map with the maximizer (or saddle) at the origin marked; diverged starts drawn faintly. */
     public static Figure basinFigure(String name, BasinsByKind basins, String title) {
-        return BasinMapFigure.builder(name, basins.xs(), basins.ys(), basins.outcome(), basins.labels())
-                .title(title).points("maximizer / saddle", List.of(new double[] {0, 0}), Mark.CROSS).build();
+        BasinMapFigure.Builder b = BasinMapFigure.builder(name, basins.xs(), basins.ys(), basins.outcome(), basins.labels())
+                .title(title).points("maximizer / saddle", List.of(new double[] {0, 0}), Mark.CROSS);
+        if (basins.labels().contains(BasinMap.DIVERGED)) b.faint(BasinMap.DIVERGED);
+        return b.build();
     }
 
     /** Where hallucinated minimizers of the anisotropic landscape exist and attract, η ∈ [0.02, 0.4], ρ ∈ [0.5, 2.5]. */

@@ -109,12 +109,16 @@ public record Picture(String key, SamMap map, double eta, double extent, RestPoi
         return b.build();
     }
 
-    /** (b) f^SAM(x) = f(x⁺) with the hallucinated minimizers marked. */
+    /**
+     * (b) f^SAM(x) = f(x⁺) with the hallucinated minimizers marked. Level lines are drawn from
+     * {@link #maskJumps}: f^SAM jumps where u = ∇f/‖∇f‖ flips, and contouring across a jump would draw
+     * a bundle of false level lines along it; the shading keeps every value.
+     */
     public Figure figureOfSurrogate() {
         SampledGrid g = SampledGrid.sample((x, y) -> map.surrogate(new double[] {x, y}), -extent, extent, grid, -extent, extent, grid);
         PlaneFigure.Builder b = PlaneFigure.builder(key + "-fsam")
-                .title("f^SAM at ρ = " + map.rho() + " and the hallucinated set")
-                .axes("x₁", "x₂").contour("f^SAM", g, SURROGATE_LEVELS).backdrop(g, true);
+                .title(SURROGATE_SYMBOL + " at ρ = " + map.rho() + " and the hallucinated set")
+                .axes("x₁", "x₂").contour(SURROGATE_SYMBOL, maskJumps(g, map), SURROGATE_LEVELS).backdrop(g, true);
         addPoints(b, "hallucinated minimizers (attracting)", hallucinatedMinimizers(true), Mark.DIAMOND);
         addPoints(b, "hallucinated minimizers (repelling)", hallucinatedMinimizers(false), Mark.OPEN_CIRCLE);
         return b.build();
@@ -143,6 +147,41 @@ public record Picture(String key, SamMap map, double eta, double extent, RestPoi
         b.points("starts", runs.stream().map(t -> t.points()[0]).toList(), Mark.OPEN_CIRCLE);
         b.points("ends", runs.stream().map(Trajectory::last).toList(), Mark.CIRCLE);
         return b.build();
+    }
+
+    /** f^SAM with "SAM" as a superscript, for titles and legends. */
+    public static final String SURROGATE_SYMBOL = "f\u02e2\u1d2c\u1d39";
+
+    /**
+     * The grid with NaN at both nodes of every horizontal or vertical neighbour pair across which the
+     * perturbation direction u = ∇f/‖∇f‖ turns by more than 90° (u·u' &lt; 0) or vanishes at one node
+     * only: there f^SAM(x) = f(x + ρu) jumps, so no level line should be drawn between the two.
+     */
+    public static SampledGrid maskJumps(SampledGrid g, SamMap map) {
+        int nx = g.nx(), ny = g.ny();
+        double[][][] u = new double[ny][nx][];
+        for (int iy = 0; iy < ny; iy++) {
+            for (int ix = 0; ix < nx; ix++) {
+                double[] grad = map.objective().gradient(new double[] {g.xs()[ix], g.ys()[iy]});
+                double n = Math.hypot(grad[0], grad[1]);
+                u[iy][ix] = n == 0 ? new double[] {0, 0} : new double[] {grad[0] / n, grad[1] / n};
+            }
+        }
+        double[][] v = new double[ny][];
+        for (int iy = 0; iy < ny; iy++) v[iy] = g.values()[iy].clone();
+        for (int iy = 0; iy < ny; iy++) {
+            for (int ix = 0; ix < nx; ix++) {
+                if (ix + 1 < nx && jumps(u[iy][ix], u[iy][ix + 1])) v[iy][ix] = v[iy][ix + 1] = Double.NaN;
+                if (iy + 1 < ny && jumps(u[iy][ix], u[iy + 1][ix])) v[iy][ix] = v[iy + 1][ix] = Double.NaN;
+            }
+        }
+        return new SampledGrid(g.xs(), g.ys(), v);
+    }
+
+    /** u turns by more than 90°, or vanishes at exactly one of the two nodes (a critical point: x⁺ = x there). */
+    private static boolean jumps(double[] a, double[] b) {
+        boolean za = a[0] == 0 && a[1] == 0, zb = b[0] == 0 && b[1] == 0;
+        return za != zb || a[0] * b[0] + a[1] * b[1] < 0;
     }
 
     private static void addPoints(PlaneFigure.Builder b, String label, List<double[]> pts, Mark mark) {
