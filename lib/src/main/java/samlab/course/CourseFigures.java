@@ -57,6 +57,7 @@ public final class CourseFigures implements FigureCatalog {
             m.put(k + "-f", () -> p.get().figureOfF());
             m.put(k + "-fsam", () -> p.get().figureOfSurrogate());
             m.put(k + "-field", () -> p.get().figureOfField());
+            m.put(k + "-figure1", () -> p.get().figure1());
         }
         m.put("ring-basins", () -> basinFigure("ring-basins", ringBasins(false), "Ring, ρ = 1.5: SAM hallucinates inside, diverges outside"));
         m.put("ring-basins-small-rho", () -> basinFigure("ring-basins-small-rho", ringBasins(0.5, false),

@@ -14,6 +14,7 @@ import samlab.landscape.Trajectory;
 import samlab.plot.ContourLevels;
 import samlab.plot.Figure;
 import samlab.plot.Mark;
+import samlab.plot.PanelFigure;
 import samlab.plot.PlaneFigure;
 import samlab.plot.QuiverField;
 import samlab.plot.SampledGrid;
@@ -124,26 +125,65 @@ public record Picture(String key, SamMap map, double eta, double extent, RestPoi
         return b.build();
     }
 
-    /** (c) the field −∇f(x⁺) that SAM follows, the hallucinated set and SAM runs from near the maximizer. */
-    public Figure figureOfField() {
+    /**
+     * The course's Figure 1 as one figure: (a) f with its minimizer set and maximizer, (b) f^SAM with
+     * the hallucinated minimizers, (c) the field −∇f(x⁺) with SAM runs — the same level lines (in the
+     * same colours) and the same shading scale, [0, f(maximizer)] on a log scale, in all three panels,
+     * with one colour bar (values above it are drawn in its top shade).
+     */
+    public PanelFigure figure1() {
         Objective f = map.objective();
-        SampledGrid g = SampledGrid.sample(f, -extent, extent, grid, -extent, extent, grid);
+        SampledGrid gf = SampledGrid.sample(f, -extent, extent, grid, -extent, extent, grid);
+        SampledGrid gs = SampledGrid.sample((x, y) -> map.surrogate(new double[] {x, y}), -extent, extent, grid, -extent, extent, grid);
+        double top = criticalPoints(false).stream().mapToDouble(f::value).max().orElse(gf.max());
+        PlaneFigure.Builder a = PlaneFigure.builder(key + "-figure1-f").title("(a) f")
+                .axes("x₁", "x₂").contour(gf, SURROGATE_LEVELS).backdrop(gf, true).shadeRange(0, top);
+        addPoints(a, "minimizers of f", criticalPoints(true), Mark.CIRCLE);
+        addPoints(a, "maximizer of f", criticalPoints(false), Mark.CROSS);
+        PlaneFigure.Builder b = PlaneFigure.builder(key + "-figure1-fsam").title("(b) " + SURROGATE_SYMBOL + ", ρ = " + map.rho())
+                .axes("x₁", "x₂").contour(SURROGATE_SYMBOL, maskJumps(gs, map), SURROGATE_LEVELS).backdrop(gs, true).shadeRange(0, top);
+        addPoints(b, "hallucinated minimizers (attracting)", hallucinatedMinimizers(true), Mark.DIAMOND);
+        addPoints(b, "hallucinated minimizers (repelling)", hallucinatedMinimizers(false), Mark.OPEN_CIRCLE);
+        PlaneFigure.Builder c = PlaneFigure.builder(key + "-figure1-field").title("(c) −∇f(x⁺) and SAM runs")
+                .axes("x₁", "x₂").contour(gf, SURROGATE_LEVELS).backdrop(gf, true).shadeRange(0, top);
+        addPoints(c, "hallucinated minimizers (attracting)", hallucinatedMinimizers(true), Mark.DIAMOND);   // first: (b)'s colour
+        c.quiver("−∇f(x⁺)", field());
+        c.trajectory("SAM runs", joinedRuns());
+        c.points("starts", runs.stream().map(t -> t.points()[0]).toList(), Mark.OPEN_CIRCLE);
+        c.points("ends", runs.stream().map(Trajectory::last).toList(), Mark.CIRCLE);
+        return PanelFigure.builder(key + "-figure1")
+                .title(key.replace('-', ' ') + ": SAM hallucinates minimizers (ρ = " + map.rho() + ", η = " + eta + ")")
+                .panel(a.build()).panel(b.build()).panel(c.build()).colourBar("f, " + SURROGATE_SYMBOL, 0, top, true).build();
+    }
+
+    private QuiverField field() {
+        Objective f = map.objective();
         int arrows = Math.max(9, grid / 8);
-        QuiverField q = QuiverField.sample((x, y) -> {
+        return QuiverField.sample((x, y) -> {
             double[] gp = f.gradient(map.perturbed(new double[] {x, y}));
             return new double[] {-gp[0], -gp[1]};
         }, -extent, extent, arrows, -extent, extent, arrows);
-        PlaneFigure.Builder b = PlaneFigure.builder(key + "-field")
-                .title("SAM runs end on the hallucinated set")
-                .axes("x₁", "x₂").contour(g, ContourLevels.given(0.01, 0.1, 0.5, 2, 8)).quiver("−∇f(x⁺)", q);
-        // all runs as one series broken by NaN, so the legend has one entry for them
+    }
+
+    /** All runs as one series broken by NaN, so the legend has one entry for them. */
+    private List<double[]> joinedRuns() {
         List<double[]> joined = new ArrayList<>();
         for (Trajectory t : runs) {
             if (!joined.isEmpty()) joined.add(new double[] {Double.NaN, Double.NaN});
             joined.addAll(Arrays.asList(t.points()));
         }
+        return joined;
+    }
+
+    /** (c) the field −∇f(x⁺) that SAM follows, the hallucinated set and SAM runs from near the maximizer. */
+    public Figure figureOfField() {
+        Objective f = map.objective();
+        SampledGrid g = SampledGrid.sample(f, -extent, extent, grid, -extent, extent, grid);
+        PlaneFigure.Builder b = PlaneFigure.builder(key + "-field")
+                .title("SAM runs end on the hallucinated set")
+                .axes("x₁", "x₂").contour(g, ContourLevels.given(0.01, 0.1, 0.5, 2, 8)).quiver("−∇f(x⁺)", field());
         addPoints(b, "hallucinated minimizers (attracting)", hallucinatedMinimizers(true), Mark.DIAMOND);
-        b.trajectory("SAM runs", joined);
+        b.trajectory("SAM runs", joinedRuns());
         b.points("starts", runs.stream().map(t -> t.points()[0]).toList(), Mark.OPEN_CIRCLE);
         b.points("ends", runs.stream().map(Trajectory::last).toList(), Mark.CIRCLE);
         return b.build();

@@ -1,9 +1,11 @@
 package samlab.course;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import samlab.landscape.Trajectory;
 import samlab.plot.PlaneFigure;
@@ -34,6 +36,23 @@ class PictureTest {
         assertFalse(f.contours().isEmpty());
         assertEquals("ring-fsam", p.figureOfSurrogate().name());
         assertEquals("ring-field", p.figureOfField().name());
+    }
+
+    @Test
+    void figureOneHasThreePanelsOnOneShadingScale() {
+        Picture p = Picture.ring(true);
+        samlab.plot.PanelFigure f = p.figure1();
+        assertEquals("ring-figure1", f.name());
+        assertEquals(List.of("ring-figure1-f", "ring-figure1-fsam", "ring-figure1-field"), f.panels().stream().map(PlaneFigure::name).toList());
+        // the bar spans [0, f(maximizer)] = [0, 1] on the log scale, and every panel shades on it
+        assertEquals(0, f.colourBar().lo(), 0);
+        assertEquals(1, f.colourBar().hi(), 1e-12);
+        assertTrue(f.colourBar().log());
+        for (PlaneFigure panel : f.panels()) assertTrue(panel.hasBackdrop(), panel.name());
+        // the same level values in (a) and (b), so the same colours
+        assertArrayEquals(f.panels().get(0).contours().get(0).levels(), f.panels().get(1).contours().get(0).levels(), 0);
+        assertTrue(f.chart().getWidth() > 3 * samlab.plot.PanelFigure.PANEL_WIDTH, "three panels and a bar side by side");
+        assertTrue(samlab.plot.FigureWriter.png(f).length > 1000);
     }
 
     @Test
