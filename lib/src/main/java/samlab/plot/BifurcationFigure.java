@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
  * branch when their values are within {@link #JOIN_FRACTION} of the value range (closest pairs first);
  * each kind (e.g. "critical", "hallucinated") gets its own colour, and a segment is a solid line when
  * both ends attract and a thin dashed line otherwise, so the legend reads "hallucinated, attracting" /
- * "hallucinated, repelling". Points on no segment are drawn as markers (filled when attracting).
+ * "hallucinated, not attracting". Points on no segment are drawn as markers (filled when attracting).
  * Vertical dashed black lines can mark thresholds such as ρ = d.
  */
 public final class BifurcationFigure implements Figure {
@@ -61,7 +61,7 @@ public final class BifurcationFigure implements Figure {
 
     /** The legend name of a kind's series. */
     static String seriesName(String kind, boolean attracting) {
-        return kind + ", " + (attracting ? "attracting" : "repelling");
+        return kind + ", " + (attracting ? "attracting" : "not attracting");
     }
 
     /**

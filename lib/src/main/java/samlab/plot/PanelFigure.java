@@ -15,8 +15,8 @@ import org.knowm.xchart.style.XYStyler;
 /**
  * Plane figures side by side under one title, with one colour bar for the shading they share
  * (build each panel with {@link PlaneFigure.Builder#shadeRange} set to the bar's range). Each panel's
- * legend goes below it. Renders at any size: the panels split the width left of the colour bar, and
- * each is painted at the height that keeps one unit on x as long as one on y.
+ * legend goes below it. Each panel is painted at the height that keeps one unit on x as long as one on
+ * y; asked for another image size, the whole figure is scaled uniformly.
  */
 public final class PanelFigure implements Figure {
     /** Width of one panel in pixels; its height follows from its equal aspect (legend below included). */
@@ -138,10 +138,30 @@ public final class PanelFigure implements Figure {
             this.bar = bar;
         }
 
+        /**
+         * Paints at the figure's own size, scaled uniformly (and centred) when asked for another size,
+         * so that a renderer with a fixed image size shrinks the figure instead of distorting it.
+         */
         @Override
         public void paint(Graphics2D g, int width, int height) {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
+            if (width == getWidth() && height == getHeight()) {
+                paintAtOwnSize(g, width, height);
+                return;
+            }
+            double scale = Math.min((double) width / getWidth(), (double) height / getHeight());
+            Graphics2D scaled = (Graphics2D) g.create();
+            try {
+                scaled.translate((width - scale * getWidth()) / 2, (height - scale * getHeight()) / 2);
+                scaled.scale(scale, scale);
+                paintAtOwnSize(scaled, getWidth(), getHeight());
+            } finally {
+                scaled.dispose();
+            }
+        }
+
+        private void paintAtOwnSize(Graphics2D g, int width, int height) {
             int barWidth = bar == null ? 0 : Math.max(60, BAR_WIDTH * width / getWidth());
             int panelWidth = (width - barWidth) / panels.size();
             int top = getTitle().isBlank() ? 0 : TITLE_HEIGHT;

@@ -28,21 +28,21 @@ class BifurcationFigureTest {
         XYChart c = (XYChart) BifurcationFigure.fromTable("bif", t, "rho", "x", "kind", "attracting")
                 .threshold("ρ = d", 1).build().chart();
         List<String> names = c.getSeriesMap().values().stream().map(XYSeries::getName).collect(Collectors.toList());
-        assertEquals(List.of("critical, attracting", "hallucinated, attracting", "hallucinated, repelling",
-                "hallucinated, repelling (isolated)", "ρ = d"), names);
+        assertEquals(List.of("critical, attracting", "hallucinated, attracting", "hallucinated, not attracting",
+                "hallucinated, not attracting (isolated)", "ρ = d"), names);
         XYSeries crit = c.getSeriesMap().get("critical, attracting");
         assertEquals(XYSeries.XYSeriesRenderStyle.Line, crit.getXYSeriesRenderStyle());
         assertArrayEquals(new double[] {1.0, 1.1, 1.2}, crit.getXData(), 0);
         // the segment (1.0, 0) – (1.1, 0.1) attracts at both ends; (1.1, 0.1) – (1.2, 0.2) has a repelling end
         XYSeries att = c.getSeriesMap().get("hallucinated, attracting");
         assertArrayEquals(new double[] {1.0, 1.1}, att.getXData(), 0);
-        XYSeries rep = c.getSeriesMap().get("hallucinated, repelling");
+        XYSeries rep = c.getSeriesMap().get("hallucinated, not attracting");
         assertArrayEquals(new double[] {1.1, 1.2}, rep.getXData(), 0);
         assertArrayEquals(new double[] {0.1, 0.2}, rep.getYData(), 0);
         assertTrue(((java.awt.BasicStroke) rep.getLineStyle()).getDashArray() != null, "repelling branches are dashed");
         assertNull(((java.awt.BasicStroke) att.getLineStyle()).getDashArray(), "attracting branches are solid");
         assertEquals(att.getLineColor(), rep.getLineColor(), "a kind keeps its colour");
-        XYSeries lone = c.getSeriesMap().get("hallucinated, repelling (isolated)");
+        XYSeries lone = c.getSeriesMap().get("hallucinated, not attracting (isolated)");
         assertArrayEquals(new double[] {1.0}, lone.getXData(), 0);
         assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, lone.getXYSeriesRenderStyle());
         assertInstanceOf(Mark.OpenCircle.class, lone.getMarker());

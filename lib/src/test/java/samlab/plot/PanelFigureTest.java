@@ -33,6 +33,13 @@ class PanelFigureTest {
         assertEquals(2 * PanelFigure.PANEL_WIDTH + PanelFigure.BAR_WIDTH, f.chart().getWidth());
         assertEquals("Two", f.chart().getTitle());
         assertTrue(FigureWriter.png(f).length > 1000);
+        // painted into a smaller image it shrinks uniformly: the same picture at half size
+        java.awt.image.BufferedImage full = new java.awt.image.BufferedImage(f.chart().getWidth(), f.chart().getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        f.chart().paint(full.createGraphics(), full.getWidth(), full.getHeight());
+        java.awt.image.BufferedImage half = new java.awt.image.BufferedImage(full.getWidth() / 2, full.getHeight() / 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        f.chart().paint(half.createGraphics(), half.getWidth(), half.getHeight());
+        int cx = full.getWidth() / 4, cy = full.getHeight() / 2;   // the centre of panel (a)
+        assertEquals(full.getRGB(cx, cy), half.getRGB(cx / 2, cy / 2), "panel (a)'s centre keeps its shade at half size");
         // a square range painted 480 wide needs about as much height for the plot as width, plus title and axes
         int h = f.panels().get(0).heightForEqualAspect(PanelFigure.PANEL_WIDTH);
         assertTrue(h > PanelFigure.PANEL_WIDTH / 2 && h < 3 * PanelFigure.PANEL_WIDTH, "height " + h);
