@@ -1,6 +1,10 @@
 package samlab;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * How much work the course notebooks do. {@code ./course execute --fast} (what CI runs) sets the
@@ -43,18 +47,15 @@ public final class Course {
     }
 
     /**
-     * Checks a numeric claim the course text makes: notebooks call this after computing the
-     * number, so a claim that stops holding fails the notebook instead of going unnoticed.
+     * Checks a numeric claim the course text makes against the evidence the notebook shows, and
+     * prints {@code ✔ claim (evidence)}: notebooks call this after computing the number, so a claim
+     * that stops holding fails the notebook instead of going unnoticed.
      *
-     * @throws AssertionError naming the claim when {@code holds} is false
-     */
-    public static void check(boolean holds, String claim) {
-        if (!holds) throw new AssertionError("claim does not hold: " + claim);
-    }
-
-    /**
-     * Checks a claim against the evidence a notebook shows and prints {@code ✔ claim (evidence)};
-     * fails the cell like {@link #check} when it does not hold.
+     * @param claim    the claim in words, as the text states it
+     * @param holds    whether it holds on the computed numbers
+     * @param evidence the numbers it rests on, rounded to what they mean (not null)
+     * @throws AssertionError naming the claim and the evidence when {@code holds} is false
+     * @throws NullPointerException when {@code evidence} is null
      */
     public static void claim(String claim, boolean holds, String evidence) {
         System.out.println(claimLine(claim, holds, evidence));
@@ -62,8 +63,162 @@ public final class Course {
 
     /** The line {@link #claim} prints. */
     static String claimLine(String claim, boolean holds, String evidence) {
-        java.util.Objects.requireNonNull(evidence, "evidence");
-        check(holds, claim + " (" + evidence + ")");
+        Objects.requireNonNull(evidence, "evidence");
+        if (!holds) throw new AssertionError("claim does not hold: " + claim + " (" + evidence + ")");
         return "\u2714 " + claim + " (" + evidence + ")";
+    }
+
+    /**
+     * Tells a learner whether an exercise's answer is right (prints one line); never fails the cell (a notebook run
+     * headless keeps the unanswered placeholder, and the solution cell asserts with {@link #claim}).
+     *
+     * @param exercise the exercise's name, e.g. "Exercise 2.1"
+     * @param answered false while the answer cell still holds its placeholder
+     * @param right    whether the answer is right (ignored when not answered)
+     * @param hint     what to look at when it is not
+     */
+    public static void exercise(String exercise, boolean answered, boolean right, String hint) {
+        System.out.println(exerciseLine(exercise, answered, right, hint));
+    }
+
+    /**
+     * A numeric answer: NaN is the placeholder; right when within {@code tolerance} of {@code expected}.
+     *
+     * @throws IllegalArgumentException when {@code tolerance} is negative or NaN
+     */
+    public static void exercise(String exercise, double answer, double expected, double tolerance, String hint) {
+        if (!(tolerance >= 0)) throw new IllegalArgumentException("tolerance = " + tolerance + "; allowed: >= 0");
+        exercise(exercise, !Double.isNaN(answer), Math.abs(answer - expected) <= tolerance, hint);
+    }
+
+    /** The line {@link #exercise(String, boolean, boolean, String)} prints. */
+    static String exerciseLine(String exercise, boolean answered, boolean right, String hint) {
+        if (!answered) return "\u270e " + exercise + ": not answered yet (replace the placeholder in the cell above). Hint: " + hint;
+        if (right) return "\u2714 " + exercise + ": right";
+        return "\u2718 " + exercise + ": not right yet. Hint: " + hint;
+    }
+
+    /**
+     * Registers the parameters of a notebook, read from its parameters cell (the cell tagged
+     * {@code parameters}), each with the value the notebook's text documents. Replaces any earlier
+     * registration in this kernel.
+     *
+     * @param notebook the notebook's name as its cells pass it to {@link #requireParameters}
+     */
+    public static Parameters parameters(String notebook) {
+        Parameters p = new Parameters(Objects.requireNonNull(notebook, "notebook"));
+        current = p;
+        return p;
+    }
+
+    /**
+     * The first line of every cell that reads a parameter: a clear message, instead of the compiler's
+     * "cannot find symbol", when the parameters and setup cells have not run in this kernel.
+     *
+     * @throws IllegalStateException when the parameters of {@code notebook} are not registered
+     */
+    public static Parameters requireParameters(String notebook) {
+        Parameters p = current;
+        if (p == null || !p.notebook.equals(notebook)) {
+            throw new IllegalStateException("run the parameters cell and the setup cell at the top of notebook "
+                    + notebook + " first (the first two code cells; then run the cells in order)"
+                    + (p == null ? "" : "; this kernel last ran the setup of " + p.notebook));
+        }
+        return p;
+    }
+
+    /**
+     * Whether a check stated for the documented parameters applies: true when every registered
+     * parameter has its documented value; otherwise prints why the check is skipped and returns false.
+     *
+     * @param check the check's name, for the message
+     * @throws IllegalStateException when no parameters are registered (see {@link #requireParameters})
+     */
+    public static boolean atDocumentedParameters(String check) {
+        Parameters p = current;
+        if (p == null) throw new IllegalStateException("run the parameters cell and the setup cell at the top of the notebook first");
+        String differ = p.differences();
+        if (differ.isEmpty()) return true;
+        System.out.println("\u23ed skipped: " + check + " is stated for the documented parameters (" + p.documentedText()
+                + "); this run has " + differ);
+        return false;
+    }
+
+    private static volatile Parameters current;
+
+    /** A notebook's parameters with their documented values, in the order registered. */
+    public static final class Parameters {
+        private final String notebook;
+        private final Map<String, Object[]> values = new LinkedHashMap<>();
+
+        private Parameters(String notebook) {
+            this.notebook = notebook;
+        }
+
+        /**
+         * Registers one parameter: its value in this run and the value the text documents.
+         *
+         * @throws IllegalArgumentException when {@code name} is already registered
+         */
+        public Parameters documented(String name, double value, double documentedValue) {
+            return put(name, value, documentedValue);
+        }
+
+        /**
+         * Registers a list-valued parameter (e.g. the radii of a sweep), equal when element-wise equal.
+         *
+         * @throws IllegalArgumentException when {@code name} is already registered
+         */
+        public Parameters documented(String name, double[] value, double[] documentedValue) {
+            return put(name, value.clone(), documentedValue.clone());
+        }
+
+        /**
+         * Registers a list-valued integer parameter (e.g. seeds), equal when element-wise equal.
+         *
+         * @throws IllegalArgumentException when {@code name} is already registered
+         */
+        public Parameters documented(String name, long[] value, long[] documentedValue) {
+            return put(name, value.clone(), documentedValue.clone());
+        }
+
+        private Parameters put(String name, Object value, Object documentedValue) {
+            if (values.putIfAbsent(name, new Object[] {value, documentedValue}) != null) {
+                throw new IllegalArgumentException("parameter " + name + " is registered twice");
+            }
+            return this;
+        }
+
+        /** The notebook these parameters belong to. */
+        public String notebook() {
+            return notebook;
+        }
+
+        /** "rho = 1.2 (documented 1.5), ..." for the parameters that differ; empty when none does. */
+        String differences() {
+            StringBuilder sb = new StringBuilder();
+            values.forEach((k, v) -> {
+                if (!Objects.deepEquals(v[0], v[1])) {
+                    if (sb.length() > 0) sb.append(", ");
+                    sb.append(k).append(" = ").append(text(v[0]));
+                }
+            });
+            return sb.toString();
+        }
+
+        String documentedText() {
+            StringBuilder sb = new StringBuilder();
+            values.forEach((k, v) -> {
+                if (sb.length() > 0) sb.append(", ");
+                sb.append(k).append(" = ").append(text(v[1]));
+            });
+            return sb.toString();
+        }
+
+        private static String text(Object v) {
+            if (v instanceof double[] a) return Arrays.toString(a);
+            if (v instanceof long[] a) return Arrays.toString(a);
+            return String.valueOf(v);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package samlab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,16 +29,40 @@ class CourseTest {
     }
 
     @Test
-    void checkPassesTrueClaimsAndNamesFalseOnes() {
-        Course.check(1 + 1 == 2, "arithmetic");
-        AssertionError e = assertThrows(AssertionError.class, () -> Course.check(false, "x* = 0.5"));
-        assertEquals("claim does not hold: x* = 0.5", e.getMessage());
-    }
-
-    @Test
     void claimPrintsItsEvidenceOrFailsNamingBoth() {
         assertEquals("\u2714 loss stays high (2.2 > 1)", Course.claimLine("loss stays high", 2.2 > 1, "2.2 > 1"));
         AssertionError e = assertThrows(AssertionError.class, () -> Course.claim("loss stays high", 0.1 > 1, "0.1 > 1"));
         assertEquals("claim does not hold: loss stays high (0.1 > 1)", e.getMessage());
+    }
+
+    @Test
+    void exerciseSaysUnansweredRightOrWrongAndNeverThrows() {
+        assertTrue(Course.exerciseLine("Exercise 1", false, false, "look at f").startsWith("\u270e Exercise 1: not answered yet"));
+        assertEquals("\u2714 Exercise 1: right", Course.exerciseLine("Exercise 1", true, true, "look at f"));
+        assertEquals("\u2718 Exercise 1: not right yet. Hint: look at f", Course.exerciseLine("Exercise 1", true, false, "look at f"));
+        Course.exercise("Exercise 2", Double.NaN, 1, 1e-9, "h");   // prints, never throws
+        Course.exercise("Exercise 2", 1.1, 1, 1e-9, "h");
+        assertThrows(IllegalArgumentException.class, () -> Course.exercise("Exercise 2", 1, 1, -1, "h"));
+    }
+
+    @Test
+    void parametersGuardNamesTheNotebookAndSkipsChecksOffTheDocumentedValues() {
+        Course.parameters("02").documented("rho", 1.5, 1.5).documented("eta", 0.05, 0.05);
+        assertEquals("02", Course.requireParameters("02").notebook());
+        assertTrue(Course.atDocumentedParameters("claim 1"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Course.requireParameters("03"));
+        assertTrue(e.getMessage().contains("notebook 03") && e.getMessage().contains("last ran the setup of 02"), e.getMessage());
+
+        Course.Parameters p = Course.parameters("03").documented("rho", 1.2, 1.5).documented("eta", 0.05, 0.05);
+        assertEquals("rho = 1.2", p.differences());
+        assertEquals("rho = 1.5, eta = 0.05", p.documentedText());
+        assertFalse(Course.atDocumentedParameters("claim 1"));
+        assertThrows(IllegalArgumentException.class, () -> p.documented("rho", 1, 1));
+
+        Course.Parameters lists = Course.parameters("04").documented("rhos", new double[] {1.2, 1.5}, new double[] {1.2, 1.5})
+                .documented("seeds", new long[] {1, 2, 3}, new long[] {1, 2, 3});
+        assertTrue(Course.atDocumentedParameters("claim 1"));
+        lists.documented("etas", new double[] {0.1}, new double[] {0.05});
+        assertEquals("etas = [0.1]", lists.differences());
     }
 }

@@ -58,6 +58,7 @@ public final class CourseFigures implements FigureCatalog {
             m.put(k + "-f", () -> p.get().figureOfF());
             m.put(k + "-fsam", () -> p.get().figureOfSurrogate());
             m.put(k + "-field", () -> p.get().figureOfField());
+            m.put(k + "-figure1", () -> p.get().figure1());
         }
         m.put("ring-basins", () -> basinFigure("ring-basins", ringBasins(false), "Ring, ρ = 1.5: SAM hallucinates inside, diverges outside"));
         m.put("ring-basins-small-rho", () -> basinFigure("ring-basins-small-rho", ringBasins(0.5, false),
@@ -72,9 +73,13 @@ public final class CourseFigures implements FigureCatalog {
 
     /** GD and SAM (ρ = 0.1) on sharp-flat from {@link #SHARP_FLAT_START} at η = 0.005: {GD, SAM}. */
     public static List<Trajectory> sharpFlatRuns() {
+        return sharpFlatRuns(SHARP_FLAT_START, SHARP_FLAT_RHO, SHARP_FLAT_ETA, SHARP_FLAT_STEPS);
+    }
+
+    /** GD and SAM (radius ρ) on sharp-flat from {@code start} at step η for {@code steps} steps: {GD, SAM}. */
+    public static List<Trajectory> sharpFlatRuns(double[] start, double rho, double eta, int steps) {
         Objective f = Landscapes.sharpFlat();
-        return List.of(GradientDescent.run(f, SHARP_FLAT_START, SHARP_FLAT_ETA, SHARP_FLAT_STEPS),
-                Trajectory.run(SamMap.sam(f, SHARP_FLAT_RHO), SHARP_FLAT_START, SHARP_FLAT_ETA, SHARP_FLAT_STEPS));
+        return List.of(GradientDescent.run(f, start, eta, steps), Trajectory.run(SamMap.sam(f, rho), start, eta, steps));
     }
 
     public static Figure sharpFlatPaths(List<Trajectory> runs) {
@@ -89,16 +94,21 @@ public final class CourseFigures implements FigureCatalog {
 
     /** The two fields −∇f(x⁺) (what SAM follows) and −∇f^SAM(x) on the anisotropic landscape, ρ = 0.5. */
     public static Figure mismatchField(boolean fast) {
+        return mismatchField(MISMATCH_RHO, fast);
+    }
+
+    /** {@link #mismatchField(boolean)} at radius ρ. */
+    public static Figure mismatchField(double rho, boolean fast) {
         Objective f = Landscapes.anisotropic(1);
-        SamMap map = SamMap.sam(f, MISMATCH_RHO);
+        SamMap map = SamMap.sam(f, rho);
         int n = fast ? 61 : 121;
         SampledGrid g = SampledGrid.sample(f, -2, 2, n, -2, 2, n);
         QuiverField follows = QuiverField.sample((x, y) -> negate(f.gradient(map.perturbed(new double[] {x, y}))), -1.9, 1.9, 13, -1.9, 1.9, 13);
         QuiverField descends = QuiverField.sample((x, y) -> negate(Surrogate.gradient(map, new double[] {x, y})), -1.9, 1.9, 13, -1.9, 1.9, 13);
         return PlaneFigure.builder("anisotropic-mismatch")
-                .title("SAM follows −∇f(x⁺), not −∇f^SAM(x) (ρ = " + MISMATCH_RHO + ")")
+                .title("SAM follows −∇f(x⁺), not −∇" + Picture.SURROGATE_SYMBOL + "(x) (ρ = " + rho + ")")
                 .axes("x₁", "x₂").contour(g, ContourLevels.logSpaced(g, 6, 3))
-                .quiver("−∇f(x⁺) (SAM)", follows).quiver("−∇f^SAM(x)", descends).build();
+                .quiver("−∇f(x⁺) (SAM)", follows).quiver("−∇" + Picture.SURROGATE_SYMBOL + "(x)", descends).build();
     }
 
     private static double[] negate(double[] v) {
@@ -109,15 +119,20 @@ public final class CourseFigures implements FigureCatalog {
 
     /** Rest points of the quartic for ρ from 0.05 to 2.5 at η = 0.05. */
     public static Bifurcation quarticSweep(SamVariant variant, boolean fast) {
+        return quarticSweep(variant, ETA, fast ? 50 : 246, fast ? 100 : 400);
+    }
+
+    /** Rest points of the quartic for {@code nRho} radii from 0.05 to 2.5 at step η, {@code seeds} finder seeds. */
+    public static Bifurcation quarticSweep(SamVariant variant, double eta, int nRho, int seeds) {
         return Bifurcation.sweep(Landscapes.quartic(), variant, SamMap.DEFAULT_EPS,
-                Grid.linspace(0.05, 2.5, fast ? 50 : 246), ETA, RestPointSearch.DEFAULT.withSeeds(fast ? 100 : 400));
+                Grid.linspace(0.05, 2.5, nRho), eta, RestPointSearch.DEFAULT.withSeeds(seeds));
     }
 
     /** Every rest point x against ρ, by kind and stability, with the thresholds ρ = d = 1 and ρ = d + r = 2. */
     public static Figure bifurcationFigure(String name, Bifurcation sweep) {
         String variant = sweep.found().get(0).map().variant().label();
         BifurcationFigure.Builder b = BifurcationFigure.fromTable(name, sweep.toTable(), "rho", "x1", "kind", "attracting")
-                .title("Quartic (" + variant + "): rest points x against ρ at η = " + ETA)
+                .title("Quartic (" + variant + "): rest points x against ρ at η = " + sweep.found().get(0).eta())
                 .axes("ρ", "rest point x");
         if (sweep.found().get(0).map().variant() != SamVariant.USAM) b.threshold("ρ = d = 1", 1).threshold("ρ = d + r = 2", 2);
         return b.build();
@@ -130,19 +145,27 @@ public final class CourseFigures implements FigureCatalog {
 
     /** Basins of SAM on the ring at radius ρ, η = 0.05 over [−2, 2]². */
     public static BasinsByKind ringBasins(double rho, boolean fast) {
-        return BasinsByKind.of(BasinMap.compute(SamMap.sam(Landscapes.ring(), rho),
-                BasinConfig.square(2, fast ? 41 : 161, ETA, fast ? 600 : 1500)));
+        return ringBasins(rho, ETA, fast ? 41 : 161, fast ? 600 : 1500);
+    }
+
+    /** Basins of SAM on the ring at radius ρ, step η over [−2, 2]², n × n starts, at most {@code steps} steps each. */
+    public static BasinsByKind ringBasins(double rho, double eta, int n, int steps) {
+        return BasinsByKind.of(BasinMap.compute(SamMap.sam(Landscapes.ring(), rho), BasinConfig.square(2, n, eta, steps)));
     }
 
     /** Basins of SAM on the anisotropic landscape (a = 1) at ρ = 1.5, η = 0.05 over [−2, 2]². */
     public static BasinsByKind anisotropicBasins(boolean fast) {
-        return BasinsByKind.of(BasinMap.compute(SamMap.sam(Landscapes.anisotropic(1), 1.5),
-                BasinConfig.square(2, fast ? 41 : 161, ETA, fast ? 600 : 1500)));
+        return anisotropicBasins(1.5, ETA, fast ? 41 : 161, fast ? 600 : 1500);
+    }
+
+    /** Basins of SAM on the anisotropic landscape (a = 1) at radius ρ, step η over [−2, 2]², n × n starts. */
+    public static BasinsByKind anisotropicBasins(double rho, double eta, int n, int steps) {
+        return BasinsByKind.of(BasinMap.compute(SamMap.sam(Landscapes.anisotropic(1), rho), BasinConfig.square(2, n, eta, steps)));
     }
 
     /** Labels of {@link #endLoss}. */
     public static final List<String> END_LOSS_LABELS = List.of("ends at low loss (f < 0.1)", "ends at high loss (f > 0.5)",
-            "ends in between", "diverged");
+            "ends in between", BasinMap.DIVERGED);
 
     /**
      * Where SAM is after a fixed number of steps, by the loss there: for maps where most starts never
@@ -165,19 +188,31 @@ public final class CourseFigures implements FigureCatalog {
 
     /** The ring at ρ = 0.5 (below d = 1), η = 0.05: the loss where SAM is after the step budget. */
     public static BasinsByKind ringEndLossSmallRho(boolean fast) {
-        return endLoss(SamMap.sam(Landscapes.ring(), 0.5), BasinConfig.square(2, fast ? 41 : 161, ETA, fast ? 600 : 1500));
+        return ringEndLoss(0.5, ETA, fast ? 41 : 161, fast ? 600 : 1500);
     }
 
+    /** The ring at radius ρ, step η over [−2, 2]², n × n starts: the loss where SAM is after {@code steps} steps. */
+    public static BasinsByKind ringEndLoss(double rho, double eta, int n, int steps) {
+        return endLoss(SamMap.sam(Landscapes.ring(), rho), BasinConfig.square(2, n, eta, steps));
+    }
+
+    /** A basin map with the maximizer (or saddle) at the origin marked; diverged starts drawn faintly. */
     public static Figure basinFigure(String name, BasinsByKind basins, String title) {
-        return BasinMapFigure.builder(name, basins.xs(), basins.ys(), basins.outcome(), basins.labels())
-                .title(title).points("maximizer / saddle", List.of(new double[] {0, 0}), Mark.CROSS).build();
+        BasinMapFigure.Builder b = BasinMapFigure.builder(name, basins.xs(), basins.ys(), basins.outcome(), basins.labels())
+                .title(title).points("maximizer / saddle", List.of(new double[] {0, 0}), Mark.CROSS);
+        if (basins.labels().contains(BasinMap.DIVERGED)) b.faint(BasinMap.DIVERGED);
+        return b.build();
     }
 
     /** Where hallucinated minimizers of the anisotropic landscape exist and attract, η ∈ [0.02, 0.4], ρ ∈ [0.5, 2.5]. */
     public static AttractionRegion anisotropicRegion(boolean fast) {
+        return anisotropicRegion(fast ? 20 : 39, fast ? 21 : 41, fast ? 100 : 400);
+    }
+
+    /** {@link #anisotropicRegion(boolean)} with nEta × nRho cells and {@code seeds} finder seeds per ρ. */
+    public static AttractionRegion anisotropicRegion(int nEta, int nRho, int seeds) {
         return AttractionRegion.compute(Landscapes.anisotropic(1), SamVariant.SAM, SamMap.DEFAULT_EPS,
-                Grid.linspace(0.02, 0.4, fast ? 20 : 39), Grid.linspace(0.5, 2.5, fast ? 21 : 41),
-                RestPointSearch.DEFAULT.withSeeds(fast ? 100 : 400));
+                Grid.linspace(0.02, 0.4, nEta), Grid.linspace(0.5, 2.5, nRho), RestPointSearch.DEFAULT.withSeeds(seeds));
     }
 
     /** Outcome labels of {@link #regionFigure}. */

@@ -1,5 +1,6 @@
 package samlab.course;
 
+import samlab.landscape.Objective;
 import samlab.landscape.SamMap;
 
 /**
@@ -21,6 +22,15 @@ public final class Surrogate {
             out[i] = s;
         }
         return out;
+    }
+
+    /**
+     * f^SAM as an objective of its own, with its true gradient {@link #gradient}: gradient descent on
+     * it is "descending the surrogate", which SAM does not do (notebook 01). Defined where ∇f(x) ≠ 0.
+     */
+    public static Objective objective(SamMap map) {
+        return Objective.of("f^SAM of " + map.objective().name(), map.dimension(), map::surrogate,
+                (x, out) -> System.arraycopy(gradient(map, x), 0, out, 0, out.length));
     }
 
     /** The angle in degrees between the SAM direction ∇f(x⁺) and ∇f^SAM(x). */

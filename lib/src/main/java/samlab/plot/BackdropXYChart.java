@@ -56,6 +56,28 @@ final class BackdropXYChart extends XYChart {
         }
     }
 
+    /**
+     * The height at which, painted {@code width} pixels wide, one unit on x spans as many pixels as
+     * one unit on y; the chart itself is not changed. Needs fixed axis ranges.
+     */
+    int heightForEqualAspect(int width, int startHeight) {
+        double xMin = getStyler().getXAxisMin(), xMax = getStyler().getXAxisMax();
+        double yMin = getStyler().getYAxisMin(), yMax = getStyler().getYAxisMax();
+        int h = startHeight;
+        for (int pass = 0; pass < 6; pass++) {
+            BufferedImage scratch = new BufferedImage(width, h, BufferedImage.TYPE_INT_ARGB);
+            Graphics2D layout = scratch.createGraphics();
+            super.paint(layout, width, h);
+            layout.dispose();
+            double pw = Math.abs(getScreenXFromChart(xMax) - getScreenXFromChart(xMin));
+            double ph = Math.abs(getScreenYFromChart(yMax) - getScreenYFromChart(yMin));
+            int next = Math.max(200, Math.min(4000, (int) Math.round(h + pw * (yMax - yMin) / (xMax - xMin) - ph)));
+            if (next == h) break;
+            h = next;
+        }
+        return h;
+    }
+
     SampledGrid backdrop() {
         return grid;
     }

@@ -60,6 +60,7 @@ public final class BasinMapFigure implements Figure {
         private final double[] ys;
         private final int[][] outcome;
         private final List<String> labels;
+        private final java.util.Set<String> faint = new java.util.HashSet<>();
         private final List<Object[]> marks = new ArrayList<>();
 
         private Builder(String name, double[] xs, double[] ys, int[][] outcome, List<String> labels) {
@@ -92,6 +93,22 @@ public final class BasinMapFigure implements Figure {
             return this;
         }
 
+        /**
+         * Paints the cells of outcome {@code label} (e.g. "diverged") in {@link Palette#FAINT}, so that a
+         * large uninteresting region does not dominate the map.
+         *
+         * @throws IllegalArgumentException when {@code label} is not one of the labels
+         */
+        public Builder faint(String label) {
+            if (!labels.contains(label)) throw new IllegalArgumentException("faint: " + label + " is not an outcome; allowed: " + labels);
+            faint.add(label);
+            return this;
+        }
+
+        private java.awt.Color paint(int k) {
+            return faint.contains(labels.get(k)) ? Palette.FAINT : colour(k);
+        }
+
         public BasinMapFigure build() {
             BackdropXYChart chart = new BackdropXYChart(new org.knowm.xchart.XYChartBuilder()
                     .width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel));
@@ -118,7 +135,7 @@ public final class BasinMapFigure implements Figure {
                 XYSeries s = chart.addSeries(legendName(labels.get(k), count[k], total), new double[] {Double.NaN}, new double[] {Double.NaN});
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 s.setMarker(Mark.SQUARE.marker());
-                s.setMarkerColor(colour(k));
+                s.setMarkerColor(paint(k));
             }
             for (Object[] m : marks) {
                 double[][] xy = (double[][]) m[1];
@@ -135,7 +152,7 @@ public final class BasinMapFigure implements Figure {
             chart.getStyler().setYAxisMin(ys[0] - hy).setYAxisMax(ys[ys.length - 1] + hyEnd);
             chart.getStyler().setMarkerSize(12);
             chart.getStyler().setPlotContentSize(1.0); // cells reach the plot border: no white frame
-            chart.setBackdrop(cells, v -> colour((int) v), true);
+            chart.setBackdrop(cells, v -> paint((int) v), true);
             return new BasinMapFigure(name, chart, cells);
         }
     }

@@ -1,6 +1,7 @@
 package samlab.plot;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +15,12 @@ import tech.tablesaw.api.Table;
 
 /**
  * Rest points as a parameter varies: the parameter (ρ) on x, a coordinate or norm of each rest point
- * on y. Each kind (e.g. "critical", "hallucinated") gets its own colour; attracting points are filled
- * circles, the others open circles, so the legend reads "hallucinated, attracting". Vertical dashed
- * lines can mark thresholds such as ρ = d.
+ * on y, drawn as branches. Rest points of one kind at consecutive parameter values are joined into a
+ * branch when their values are within {@link #JOIN_FRACTION} of the value range (closest pairs first);
+ * each kind (e.g. "critical", "hallucinated") gets its own colour, and a segment is a solid line when
+ * both ends attract and a thin dashed line otherwise, so the legend reads "hallucinated, attracting" /
+ * "hallucinated, not attracting". Points on no segment are drawn as markers (filled when attracting).
+ * Vertical dashed black lines can mark thresholds such as ρ = d.
  */
 public final class BifurcationFigure implements Figure {
     private final String name;
@@ -52,9 +56,65 @@ public final class BifurcationFigure implements Figure {
         return b;
     }
 
+    /** Two rest points at consecutive parameters join a branch when their values differ by at most this fraction of the value range. */
+    public static final double JOIN_FRACTION = 0.1;
+
     /** The legend name of a kind's series. */
     static String seriesName(String kind, boolean attracting) {
         return kind + ", " + (attracting ? "attracting" : "not attracting");
+    }
+
+    /**
+     * Joins points {parameter, value, attracting (1 or 0)} of one kind into branches: a point at the
+     * i-th distinct parameter extends the branch ending at the (i−1)-th parameter with the nearest value
+     * within {@code tolerance}, closest pairs first; otherwise it starts a branch.
+     */
+    static List<List<double[]>> branches(List<double[]> points, double tolerance) {
+        double[] params = points.stream().mapToDouble(q -> q[0]).distinct().sorted().toArray();
+        List<List<double[]>> all = new ArrayList<>();
+        List<List<double[]>> open = new ArrayList<>();
+        for (double p : params) {
+            List<double[]> here = points.stream().filter(q -> q[0] == p).sorted((x, y) -> Double.compare(x[1], y[1])).toList();
+            List<int[]> pairs = new ArrayList<>();
+            for (int i = 0; i < open.size(); i++) {
+                for (int j = 0; j < here.size(); j++) {
+                    List<double[]> br = open.get(i);
+                    if (Math.abs(br.get(br.size() - 1)[1] - here.get(j)[1]) <= tolerance) pairs.add(new int[] {i, j});
+                }
+            }
+            List<List<double[]>> ends = open;
+            pairs.sort((x, y) -> Double.compare(gap(ends.get(x[0]), here.get(x[1])), gap(ends.get(y[0]), here.get(y[1]))));
+            boolean[] usedBranch = new boolean[open.size()], usedPoint = new boolean[here.size()];
+            List<List<double[]>> next = new ArrayList<>();
+            for (int[] pr : pairs) {
+                if (usedBranch[pr[0]] || usedPoint[pr[1]]) continue;
+                usedBranch[pr[0]] = usedPoint[pr[1]] = true;
+                open.get(pr[0]).add(here.get(pr[1]));
+                next.add(open.get(pr[0]));
+            }
+            for (int j = 0; j < here.size(); j++) {
+                if (usedPoint[j]) continue;
+                List<double[]> br = new ArrayList<>(List.of(here.get(j)));
+                all.add(br);
+                next.add(br);
+            }
+            open = next;
+        }
+        return all;
+    }
+
+    /** The first two coordinates of each point as {x[], y[]} (NaN rows break a line). */
+    private static double[][] xy(List<double[]> points) {
+        double[][] out = new double[2][points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            out[0][i] = points.get(i)[0];
+            out[1][i] = points.get(i)[1];
+        }
+        return out;
+    }
+
+    private static double gap(List<double[]> branch, double[] point) {
+        return Math.abs(branch.get(branch.size() - 1)[1] - point[1]);
     }
 
     @Override
@@ -98,20 +158,58 @@ public final class BifurcationFigure implements Figure {
             XYChart chart = ChartStyle.newXYChart(title, xLabel, yLabel);
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
+            for (var kind : byKind.values()) {
+                for (List<double[]> pts : kind.values()) {
+                    for (double[] q : pts) {
+                        lo = Math.min(lo, q[1]);
+                        hi = Math.max(hi, q[1]);
+                    }
+                }
+            }
+            double tolerance = JOIN_FRACTION * Math.max(hi - lo, 1e-9);
             int colour = 0;
             for (var kind : byKind.entrySet()) {
+                List<double[]> pts = new ArrayList<>();
+                kind.getValue().forEach((att, list) -> list.forEach(q -> pts.add(new double[] {q[0], q[1], att ? 1 : 0})));
+                List<List<double[]>> branches = branches(pts, tolerance);
                 for (boolean attracting : new boolean[] {true, false}) {
-                    List<double[]> pts = kind.getValue().get(attracting);
-                    if (pts == null) continue;
-                    double[][] xy = PlaneFigure.columns("rest points", pts);
-                    for (double y : xy[1]) {
-                        lo = Math.min(lo, y);
-                        hi = Math.max(hi, y);
+                    List<double[]> line = new ArrayList<>();
+                    List<double[]> alone = new ArrayList<>();
+                    for (List<double[]> br : branches) {
+                        if (br.size() == 1) {
+                            if ((br.get(0)[2] == 1) == attracting) alone.add(br.get(0));
+                            continue;
+                        }
+                        double[] last = null;
+                        for (int i = 0; i + 1 < br.size(); i++) {
+                            boolean both = br.get(i)[2] == 1 && br.get(i + 1)[2] == 1;
+                            if (both != attracting) continue;
+                            if (last != br.get(i)) {
+                                if (!line.isEmpty()) line.add(new double[] {Double.NaN, Double.NaN});
+                                line.add(br.get(i));
+                            }
+                            line.add(br.get(i + 1));
+                            last = br.get(i + 1);
+                        }
                     }
-                    XYSeries s = chart.addSeries(seriesName(kind.getKey(), attracting), xy[0], xy[1]);
-                    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                    s.setMarker((attracting ? Mark.CIRCLE : Mark.OPEN_CIRCLE).marker());
-                    s.setMarkerColor(Palette.categorical(colour));
+                    Color c = Palette.categorical(colour);
+                    if (!line.isEmpty()) {
+                        double[][] xy = xy(line);
+                        XYSeries s = chart.addSeries(seriesName(kind.getKey(), attracting), xy[0], xy[1]);
+                        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                        s.setMarker(SeriesMarkers.NONE);
+                        s.setLineColor(c);
+                        s.setLineStyle(attracting ? new BasicStroke(3f)
+                                : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+                    }
+                    if (!alone.isEmpty()) {
+                        double[][] xy = xy(alone);
+                        String label = seriesName(kind.getKey(), attracting) + (line.isEmpty() ? "" : " (isolated)");
+                        XYSeries s = chart.addSeries(label, xy[0], xy[1]);
+                        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                        s.setMarker((attracting ? Mark.CIRCLE : Mark.OPEN_CIRCLE).marker());
+                        s.setMarkerColor(c);
+                    }
                 }
                 colour++;
             }

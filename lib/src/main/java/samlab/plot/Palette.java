@@ -18,6 +18,8 @@ public final class Palette {
     public static final Color VERMILLION = new Color(0xD55E00);
     public static final Color REDDISH_PURPLE = new Color(0xCC79A7);
     public static final Color BLACK = new Color(0x000000);
+    /** A light grey for regions drawn faintly (e.g. the diverged starts of a basin map). */
+    public static final Color FAINT = new Color(0xE6E6E6);
 
     /** Okabe–Ito order, yellow last: it is the hardest to see on white. */
     private static final Color[] CATEGORICAL = {

@@ -59,6 +59,11 @@ public final class PlaneFigure implements Figure {
     }
 
     /** Whether a shaded backdrop is painted behind the series. */
+    /** The height at which this figure, painted {@code width} pixels wide, has equal units on both axes. */
+    int heightForEqualAspect(int width) {
+        return chart.heightForEqualAspect(width, chart.getHeight());
+    }
+
     public boolean hasBackdrop() {
         return chart.backdrop() != null;
     }
@@ -68,6 +73,7 @@ public final class PlaneFigure implements Figure {
         private boolean equalAspect = true;
         private SampledGrid backdrop;
         private boolean logShading;
+        private double[] shadeRange;
         private double[] range;
         private final List<java.util.function.Consumer<Drawing>> layers = new ArrayList<>();
         private int overlayColours;
@@ -128,6 +134,20 @@ public final class PlaneFigure implements Figure {
             return this;
         }
 
+        /**
+         * Shades over [lo, hi] instead of the backdrop grid's own minimum and maximum (values beyond
+         * are drawn in the end colours), so that panels of a {@link PanelFigure} share one colour scale.
+         *
+         * @throws IllegalArgumentException unless lo &lt; hi, both finite
+         */
+        public Builder shadeRange(double lo, double hi) {
+            if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo < hi)) {
+                throw new IllegalArgumentException("shade range [" + lo + ", " + hi + "] must be finite with lo < hi");
+            }
+            this.shadeRange = new double[] {lo, hi};
+            return this;
+        }
+
         /** An arrow field, one legend entry. */
         public Builder quiver(String label, QuiverField field) {
             Objects.requireNonNull(field, "field");
@@ -175,8 +195,8 @@ public final class PlaneFigure implements Figure {
             Drawing d = new Drawing(chart, inlineLabels, range);
             for (var layer : layers) layer.accept(d);
             if (backdrop != null) {
-                double lo = backdrop.min();
-                double hi = backdrop.max();
+                double lo = shadeRange == null ? backdrop.min() : shadeRange[0];
+                double hi = shadeRange == null ? backdrop.max() : shadeRange[1];
                 chart.setBackdrop(backdrop, v -> grey(shade(v, lo, hi, logShading)), false);
             }
             if (range != null) {

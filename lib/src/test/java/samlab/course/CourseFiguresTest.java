@@ -20,7 +20,7 @@ class CourseFiguresTest {
     void catalogIsRegisteredWithEveryNotebookFigure() {
         Set<String> names = FigureCatalog.all().keySet();
         for (String n : List.of("sharp-flat-paths", "anisotropic-mismatch", "quartic-bifurcation", "quartic-usam-bifurcation",
-                "ring-f", "ring-fsam", "ring-field", "bent-ring-f", "bent-ring-fsam", "bent-ring-field",
+                "ring-f", "ring-fsam", "ring-field", "ring-figure1", "bent-ring-f", "bent-ring-fsam", "bent-ring-field", "bent-ring-figure1",
                 "ring-basins", "ring-basins-small-rho", "ring-end-loss-small-rho", "anisotropic-basins", "anisotropic-eta-rho")) {
             assertTrue(names.contains(n), n);
         }

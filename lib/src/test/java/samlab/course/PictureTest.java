@@ -1,9 +1,11 @@
 package samlab.course;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import samlab.landscape.Trajectory;
 import samlab.plot.PlaneFigure;
@@ -34,5 +36,50 @@ class PictureTest {
         assertFalse(f.contours().isEmpty());
         assertEquals("ring-fsam", p.figureOfSurrogate().name());
         assertEquals("ring-field", p.figureOfField().name());
+    }
+
+    @Test
+    void figureOneHasThreePanelsOnOneShadingScale() {
+        Picture p = Picture.ring(true);
+        samlab.plot.PanelFigure f = p.figure1();
+        assertEquals("ring-figure1", f.name());
+        assertEquals(List.of("ring-figure1-f", "ring-figure1-fsam", "ring-figure1-field"), f.panels().stream().map(PlaneFigure::name).toList());
+        // the bar spans [0, f(maximizer)] = [0, 1] on the log scale, and every panel shades on it
+        assertEquals(0, f.colourBar().lo(), 0);
+        assertEquals(1, f.colourBar().hi(), 1e-12);
+        assertTrue(f.colourBar().log());
+        for (PlaneFigure panel : f.panels()) assertTrue(panel.hasBackdrop(), panel.name());
+        // the same level values in (a) and (b), so the same colours
+        assertArrayEquals(f.panels().get(0).contours().get(0).levels(), f.panels().get(1).contours().get(0).levels(), 0);
+        assertTrue(f.chart().getWidth() > 3 * samlab.plot.PanelFigure.PANEL_WIDTH, "three panels and a bar side by side");
+        assertTrue(samlab.plot.FigureWriter.png(f).length > 1000);
+    }
+
+    @Test
+    void surrogateContoursAreMaskedExactlyAlongTheJumps() {
+        // ring at rho = 1.5: f^SAM jumps across the unit circle (u flips from −x/|x| to +x/|x|) and u flips across 0
+        samlab.landscape.SamMap map = samlab.landscape.SamMap.sam(samlab.landscape.Landscapes.ring(), 1.5);
+        samlab.plot.SampledGrid g = samlab.plot.SampledGrid.sample((x, y) -> map.surrogate(new double[] {x, y}), -2, 2, 41, -2, 2, 41);
+        samlab.plot.SampledGrid m = Picture.maskJumps(g, map);
+        double h = 0.1;
+        int masked = 0;
+        for (int iy = 0; iy < 41; iy++) {
+            for (int ix = 0; ix < 41; ix++) {
+                double r = Math.hypot(g.xs()[ix], g.ys()[iy]);
+                boolean nearJump = Math.abs(r - 1) <= h * Math.sqrt(2) + 1e-12 || r <= h * Math.sqrt(2) + 1e-12;
+                if (Double.isNaN(m.values()[iy][ix])) {
+                    masked++;
+                    assertTrue(nearJump, "masked node at r = " + r + " is not next to a jump");
+                } else {
+                    assertEquals(g.values()[iy][ix], m.values()[iy][ix], 0);
+                }
+                // a node right on a horizontal or vertical crossing of the circle has a neighbour on the other side
+                if (Math.abs(r - 1) < 0.04 && (Math.abs(g.xs()[ix]) < 1e-9 || Math.abs(g.ys()[iy]) < 1e-9)) {
+                    assertTrue(Double.isNaN(m.values()[iy][ix]), "node at r = " + r + " next to the jump must be masked");
+                }
+            }
+        }
+        assertTrue(masked > 40, masked + " masked nodes");
+        assertTrue(Double.isFinite(g.values()[20][30]), "the shading keeps every value");
     }
 }

@@ -53,4 +53,17 @@ class SurrogateTest {
         assertEquals(0, g[0], 1e-12);
         assertEquals(0, g[1], 1e-12);
     }
+
+    @Test
+    void surrogateObjectiveDescendsTheSurrogateNotTheSamField() {
+        SamMap map = SamMap.sam(Landscapes.anisotropic(1), 0.5);
+        Objective fs = Surrogate.objective(map);
+        double[] x = {0.7, 0.4};
+        assertEquals(map.surrogate(x), fs.value(x), 0);
+        double[] exact = fs.gradient(x), fd = numericGradient(map, x);
+        for (int i = 0; i < 2; i++) assertEquals(fd[i], exact[i], 1e-5 * (1 + Math.abs(fd[i])));
+        // quartic at rho = 1.5: on (0, 1) f^SAM(x) = f(x - 1.5), so d/dx = f'(x - 1.5); at 0.3: f'(-1.2) = 4(-1.2)(1.44 - 1)
+        Objective q = Surrogate.objective(SamMap.sam(Landscapes.quartic(), 1.5));
+        assertEquals(4 * -1.2 * (1.44 - 1), q.gradient(new double[] {0.3})[0], 1e-12);
+    }
 }

@@ -37,6 +37,16 @@ class BasinMapFigureTest {
     }
 
     @Test
+    void faintOutcomesArePaintedAndKeyedInTheFaintGrey() {
+        BasinMapFigure f = BasinMapFigure.builder("basins", xs, ys, outcome, List.of("minimizer", "maximizer", "diverged"))
+                .faint("diverged").build();
+        XYChart c = (XYChart) f.chart();
+        assertEquals(Palette.FAINT, c.getSeriesMap().get("diverged (40%)").getMarkerColor());
+        assertEquals(BasinMapFigure.colour(0), c.getSeriesMap().get("minimizer (60%)").getMarkerColor());
+        assertThrows(IllegalArgumentException.class, () -> BasinMapFigure.builder("b", xs, ys, outcome, List.of("a", "b", "c")).faint("diverged"));
+    }
+
+    @Test
     void rejectsOutcomesOutsideTheLabels() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BasinMapFigure.builder("b", xs, ys, new int[][] {{0, 0, 3}, {0, 0, 0}}, List.of("a", "b")));
