@@ -44,8 +44,8 @@ final class SamLanes {
     /** One SAM step x ← x − η∇f(x + ρ g/‖g‖) for lanes 0..m−1, leaving ‖∇f(x⁺)‖² in {@link #stepNorm2}. */
     void step(int m, double eta) {
         f.gradients(x, g, m);
-        // s = ρ·(1/‖g‖), or 0 where g = 0 (as SamMap's directionScale for SAM); the zero case is
-        // patched in a separate loop so that the arithmetic loops have no select and vectorise
+        // s = ρ/‖g‖, or 0 where g = 0: Perturbation.scale for the exact rule, to the bit; the zero case
+        // is patched in a separate loop so that the arithmetic loops have no select and vectorise
         if (d == 2) {
             double[] g0 = g[0], g1 = g[1];
             for (int j = 0; j < m; j++) gnorm[j] = Math.sqrt(g0[j] * g0[j] + g1[j] * g1[j]);
@@ -56,7 +56,7 @@ final class SamLanes {
                 gnorm[j] = Math.sqrt(n2);
             }
         }
-        for (int j = 0; j < m; j++) scale[j] = rho * (1 / gnorm[j]);
+        for (int j = 0; j < m; j++) scale[j] = rho / gnorm[j];
         for (int j = 0; j < m; j++) if (!(gnorm[j] > 0)) scale[j] = 0;
         for (int i = 0; i < d; i++) {
             double[] xi = x[i], gi = g[i], pi = xp[i];
