@@ -11,7 +11,7 @@ import samlab.train.TrainBenchmark;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Images/s of SGD and SAM steps on the same model and batch, their ratio, GFLOP/s vs a measured GEMM.")
 final class BenchTrainCommand implements Runnable {
-    @Option(names = "--model", defaultValue = "resnet20", description = "mlp, resnet20, resnet18 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "resnet20", description = "mlp, resnet20, resnet18, smallcnn (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
