@@ -57,5 +57,9 @@ class InputDenseLayerTest {
             fast.params().subi(gf.reshape(gf.length()).mul(0.05 / 50));
         }
         assertTrue(fast.outputSingle(x).equalsWithEps(reference.outputSingle(x), 1e-5));
+        // DL4J's JSON round trip (clone, model files) keeps the layer type
+        ComputationGraph copy = fast.clone();
+        assertTrue(copy.getLayer("hidden") instanceof InputDenseLayer.Impl);
+        assertEquals(fast.params(), copy.params());
     }
 }
