@@ -44,7 +44,7 @@ final class TrainingOptions {
         };
     }
 
-    @Option(names = "--model", defaultValue = "mlp", description = "mlp, resnet20 or resnet18 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "mlp", description = "mlp, resnet20, resnet18 or smallcnn (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--epochs", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")

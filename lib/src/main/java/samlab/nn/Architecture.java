@@ -9,10 +9,10 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -31,17 +31,26 @@ public enum Architecture {
     /** CIFAR ResNet-20 (He et al. 2016, §4.2): 3 stages of 3 basic blocks, 16/32/64 channels. CPU-sized. */
     RESNET20,
     /** ResNet-18, CIFAR variant (3×3 stem, no max-pool): 4 stages of 2 blocks, 64..512 channels. GPU-sized. */
-    RESNET18;
+    RESNET18,
+    /**
+     * Small BatchNorm CNN for CPU-scale CIFAR runs: three conv3×3 → BN → ReLU stages of 16, 32, 64
+     * channels, the first with stride 2, a 2×2 max-pool after the second, global average pool,
+     * dense → softmax. 24,346 trainable parameters, 4.9 MFLOP forward per 32×32 image (ResNet-20: 81.6).
+     */
+    SMALLCNN;
 
     /** Hidden units of the MLP. */
     public static final int MLP_HIDDEN = 256;
 
-    /** Parses "mlp", "resnet20", "resnet18" (case-insensitive). */
+    /** Widths of the small CNN's three stages. */
+    private static final int[] SMALL_CNN_WIDTHS = {16, 32, 64};
+
+    /** Parses "mlp", "resnet20", "resnet18", "smallcnn" (case-insensitive, hyphens ignored). */
     public static Architecture parse(String name) {
         for (Architecture a : values()) {
             if (a.name().equalsIgnoreCase(name.replace("-", ""))) return a;
         }
-        throw new IllegalArgumentException("unknown model '" + name + "'; allowed: mlp, resnet20, resnet18");
+        throw new IllegalArgumentException("unknown model '" + name + "'; allowed: mlp, resnet20, resnet18, smallcnn");
     }
 
     /** Lower-case name used on the command line and in result tables. */
@@ -77,7 +86,7 @@ public enum Architecture {
         String last;
         switch (this) {
             case MLP -> {
-                g.addLayer("hidden", new DenseLayer.Builder().nOut(MLP_HIDDEN).activation(Activation.RELU).build(), "in");
+                g.addLayer("hidden", InputDenseLayer.relu(MLP_HIDDEN), "in"); // DL4J's DenseLayer, half the work
                 last = "hidden";
                 g.setInputTypes(InputType.feedForward((long) channels * height * width));
             }
@@ -87,6 +96,10 @@ public enum Architecture {
             }
             case RESNET18 -> {
                 last = resnet(g, 64, new int[] {64, 128, 256, 512}, 2);
+                g.setInputTypes(InputType.convolutional(height, width, channels));
+            }
+            case SMALLCNN -> {
+                last = smallCnn(g);
                 g.setInputTypes(InputType.convolutional(height, width, channels));
             }
             default -> throw new AssertionError(this);
@@ -116,6 +129,16 @@ public enum Architecture {
                 x = relu(g, name + "_relu2", name + "_add");
             }
         }
+        g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x);
+        return "pool";
+    }
+
+    private static String smallCnn(ComputationGraphConfiguration.GraphBuilder g) {
+        // stride-2 stem: the 32×32 stage cost as much as the two others together; this halved the step time
+        String x = relu(g, "c0_relu", convBn(g, "c0", "in", SMALL_CNN_WIDTHS[0], 2, 3));
+        x = relu(g, "c1_relu", convBn(g, "c1", x, SMALL_CNN_WIDTHS[1], 1, 3));
+        g.addLayer("c1_pool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build(), x);
+        x = relu(g, "c2_relu", convBn(g, "c2", "c1_pool", SMALL_CNN_WIDTHS[2], 1, 3));
         g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x);
         return "pool";
     }

@@ -27,9 +27,11 @@ import samlab.progress.ProgressSink;
 /**
  * Speed of SGD and SAM steps on one model and batch, measured in one run: steps alternate
  * (SGD, SAM, SGD, ...) so that load on a shared machine hits both alike; medians are reported.
- * FLOPs are counted analytically (convolutions and dense layers, forward ×3 for a training step)
- * and compared with a float32 GEMM measured in the same run. Native memory is reclaimed between
- * steps as in {@link Trainer} (outside the timed region).
+ * FLOPs are counted analytically (convolutions and dense layers, forward ×3 for a training step,
+ * the convention of the libtorch reference harness) and compared with a float32 1024³ GEMM timed
+ * once per iteration between the steps, so that it sees the same load. Native memory is reclaimed
+ * between steps as in {@link Trainer} (outside the timed region). Other processes' CPU use during
+ * the measured steps is read from /proc (Linux; NaN elsewhere).
  */
 public final class TrainBenchmark {
     private TrainBenchmark() {}
@@ -44,10 +46,13 @@ public final class TrainBenchmark {
         }
     }
 
-    /** Medians in milliseconds, images/s, FLOP counts and memory. */
+    /**
+     * Medians in milliseconds, images/s, FLOP counts, memory, the threads ND4J used and the CPU
+     * cores other processes kept busy during the measured steps (NaN where /proc is unavailable).
+     */
     public record Result(Config config, double sgdMillis, double samMillis, double gemmGflops,
                          double stepGflop, long peakRssBytes, long rssAfterWarmupBytes, long rssEndBytes,
-                         List<String> helpers) {
+                         List<String> helpers, int threads, double foreignCores) {
         public double sgdImagesPerSecond() {
             return config.batch() * 1000.0 / sgdMillis;
         }
@@ -73,12 +78,24 @@ public final class TrainBenchmark {
                             + "SAM/SGD time ratio: %.3f (ideal 2.0)%n"
                             + "SGD step work: %.2f GFLOP; achieved %.1f GFLOP/s vs float32 GEMM %.1f GFLOP/s (%.0f%%)%n"
                             + "RSS: after warm-up %.0f MiB, at end %.0f MiB, peak %.0f MiB%n"
-                            + "oneDNN helpers: %d of %d layers%n",
+                            + "oneDNN helpers: %d of %d layers; ND4J threads %d; other processes used %.2f cores%n",
                     config.model().id(), config.batch(), config.channels(), config.height(), config.width(),
                     config.warmup(), config.steps(), sgdMillis, sgdImagesPerSecond(), samMillis, samImagesPerSecond(),
                     ratio(), stepGflop, sgdGflops(), gemmGflops, 100 * sgdGflops() / gemmGflops,
                     rssAfterWarmupBytes / 1048576.0, rssEndBytes / 1048576.0, peakRssBytes / 1048576.0,
-                    helpers.stream().filter(h -> !h.endsWith("=none")).count(), helpers.size());
+                    helpers.stream().filter(h -> !h.endsWith("=none")).count(), helpers.size(), threads, foreignCores);
+        }
+
+        /**
+         * Lines comparing this run with a reference SGD rate in images/s (libtorch's, say): SGD
+         * against it, SAM against half of it (a SAM step is two gradient passes).
+         */
+        public String compare(double referenceSgdImagesPerSecond, String referenceName) {
+            double ref = referenceSgdImagesPerSecond;
+            return String.format(java.util.Locale.ROOT,
+                    "vs %s: SGD %.1f / %.1f images/s = %.2fx; SAM %.1f / %.1f (half its SGD) = %.2fx%n",
+                    referenceName, sgdImagesPerSecond(), ref, sgdImagesPerSecond() / ref,
+                    samImagesPerSecond(), ref / 2, samImagesPerSecond() / (ref / 2));
         }
     }
 
@@ -100,44 +117,104 @@ public final class TrainBenchmark {
         Optimizer sam = new Sam(new Sgd(0.01, 0.9, false, 5e-4), SamConfig.sam(0.05));
         double[] sgdTimes = new double[c.steps()];
         double[] samTimes = new double[c.steps()];
+        double[] gemmRates = new double[c.steps()];
+        INDArray[] gemm = gemmOperands(GEMM_SIZE);
         long rssWarm = 0;
+        long[] load0 = null;
         NativeMemory memory = new NativeMemory();
         try (Progress p = ProgressSink.current().start("bench " + c.model().id(), 2L * (c.warmup() + c.steps()))) {
             for (int i = 0; i < c.warmup() + c.steps(); i++) {
-                if (i == c.warmup()) rssWarm = rss("VmRSS");
+                if (i == c.warmup()) {
+                    rssWarm = rss("VmRSS");
+                    load0 = cpuJiffies();
+                }
                 long t0 = System.nanoTime();
                 sgd.step(objective, i);
                 long t1 = System.nanoTime();
                 sam.step(objective, i);
                 long t2 = System.nanoTime();
+                double rate = gemmOnce(gemm);
                 p.advance(2);
                 memory.collectIfDue(); // outside the timed region, as in the trainer
                 if (i >= c.warmup()) {
                     sgdTimes[i - c.warmup()] = (t1 - t0) / 1e6;
                     samTimes[i - c.warmup()] = (t2 - t1) / 1e6;
+                    gemmRates[i - c.warmup()] = rate;
                 }
             }
         }
+        double foreign = foreignCores(load0, cpuJiffies());
         long rssEnd = rss("VmRSS");
-        double gemm = gemmGflops(1024, 7);
         double gflop = 3 * forwardFlops(graph, c.channels(), c.height(), c.width(), c.model().flatInput()) * c.batch() / 1e9;
-        return new Result(c, median(sgdTimes), median(samTimes), gemm, gflop, rss("VmHWM"), rssWarm, rssEnd,
-                OneDnn.helpers(graph));
+        return new Result(c, median(sgdTimes), median(samTimes), median(gemmRates), gflop, rss("VmHWM"), rssWarm,
+                rssEnd, OneDnn.helpers(graph), Nd4j.getEnvironment().maxThreads(), foreign);
     }
 
-    /** Median of a float32 n×n GEMM's GFLOP/s over {@code reps} runs (after one warm-up). */
-    public static double gemmGflops(int n, int reps) {
-        INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
-        INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
-        INDArray out = Nd4j.zeros(DataType.FLOAT, n, n);
-        Nd4j.gemm(a, b, out, false, false, 1.0, 0.0);
-        double[] rates = new double[reps];
-        for (int i = 0; i < reps; i++) {
-            long t0 = System.nanoTime();
-            Nd4j.gemm(a, b, out, false, false, 1.0, 0.0);
-            rates[i] = 2.0 * n * n * n / (System.nanoTime() - t0);
+    private static final int GEMM_SIZE = 1024;
+
+    /** a, b, out of a float32 n×n GEMM, C-ordered (ND4J runs it through oneDNN), after one warm-up run. */
+    private static INDArray[] gemmOperands(int n) {
+        INDArray[] m = {Nd4j.rand(DataType.FLOAT, n, n), Nd4j.rand(DataType.FLOAT, n, n), Nd4j.zeros(DataType.FLOAT, n, n)};
+        gemmOnce(m);
+        return m;
+    }
+
+    /** GFLOP/s of one run of the GEMM. */
+    private static double gemmOnce(INDArray[] m) {
+        long t0 = System.nanoTime();
+        Nd4j.gemm(m[0], m[1], m[2], false, false, 1.0, 0.0);
+        return 2.0 * Math.pow(m[0].size(0), 3) / (System.nanoTime() - t0);
+    }
+
+    /** {busy jiffies of the whole machine, of this process, wall nanoseconds}; null where /proc is unreadable. */
+    private static long[] cpuJiffies() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7}) busy += Long.parseLong(cpu[i]); // user nice system irq softirq
+            String self = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = self.substring(self.lastIndexOf(')') + 2).split(" ");
+            long own = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+            return new long[] {busy, own, System.nanoTime()};
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        return median(rates);
+    }
+
+    /** CPU cores kept busy by other processes between two {@link #cpuJiffies()} snapshots (USER_HZ = 100). */
+    private static double foreignCores(long[] a, long[] b) {
+        if (a == null || b == null || b[2] == a[2]) return Double.NaN;
+        double seconds = (b[2] - a[2]) / 1e9;
+        return Math.max(0, ((b[0] - a[0]) - (b[1] - a[1])) / 100.0 / seconds);
+    }
+
+    /**
+     * The SGD images/s of {@code model} in a file of the libtorch reference harness's output
+     * ({@code RESULT {json}} lines, as {@code bench.DjlBench} prints them; the last matching line wins).
+     *
+     * @throws IllegalArgumentException if the file cannot be read or has no SGD result for the model
+     */
+    public static double referenceSgdImagesPerSecond(Path file, String model) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("reference file " + file + " cannot be read: " + e.getMessage());
+        }
+        java.util.regex.Pattern rate = java.util.regex.Pattern.compile("\"img_s\":([0-9.eE+-]+)");
+        double found = Double.NaN;
+        for (String line : lines) {
+            if (line.startsWith("RESULT ") && line.contains("\"model\":\"" + model + "\"")
+                    && line.contains("\"step\":\"sgd\"")) {
+                var m = rate.matcher(line);
+                if (m.find()) found = Double.parseDouble(m.group(1));
+            }
+        }
+        if (!(found > 0)) {
+            throw new IllegalArgumentException("reference file " + file + " has no RESULT line with \"model\":\""
+                    + model + "\" and \"step\":\"sgd\" (expected the output of the torch-ref harness, bench.DjlBench)");
+        }
+        return found;
     }
 
     /** Forward FLOPs (2 × multiply-adds) per image of convolutions and dense layers. */

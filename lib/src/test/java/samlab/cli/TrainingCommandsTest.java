@@ -68,4 +68,29 @@ class TrainingCommandsTest {
         assertTrue(r.out().contains("SGD step") && r.out().contains("SAM step") && r.out().contains("SAM/SGD time ratio")
                 && r.out().contains("GEMM"), r.out());
     }
+
+    @Test
+    void benchTrainComparesWithTheReferenceHarnessOutput(@TempDir Path dir) throws Exception {
+        Path ref = dir.resolve("torch.txt");
+        Files.writeString(ref, "engine init\n"
+                + "RESULT {\"fw\":\"djl\",\"model\":\"resnet20\",\"step\":\"sgd\",\"img_s\":500.0}\n"
+                + "RESULT {\"fw\":\"djl\",\"model\":\"mlp\",\"step\":\"sam\",\"img_s\":9.0}\n"
+                + "RESULT {\"fw\":\"djl\",\"model\":\"mlp\",\"step\":\"sgd\",\"img_s\":20.0}\n");
+        CliRun r = run("bench", "train", "--model", "mlp", "--batch", "16", "--size", "8", "--warmup", "0", "--steps", "2",
+                "--reference", ref.toString());
+        assertEquals("0", String.valueOf(r.code()), r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("SGD ([0-9.]+) / 20\\.0 images/s = ([0-9.]+)x; SAM ([0-9.]+) / 10\\.0 \\(half its SGD\\) = ([0-9.]+)x")
+                .matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertEquals(Double.parseDouble(m.group(1)) / 20, Double.parseDouble(m.group(2)), 0.01);
+        assertEquals(Double.parseDouble(m.group(3)) / 10, Double.parseDouble(m.group(4)), 0.01);
+
+        r = run("bench", "train", "--model", "smallcnn", "--reference", ref.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("\"model\":\"smallcnn\"") && r.err().contains("torch.txt"), r.err());
+        r = run("bench", "train", "--model", "mlp", "--reference-img-s", "-3");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("-3"), r.err());
+    }
 }

@@ -1,5 +1,6 @@
 package samlab.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,9 @@ import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 class ArchitectureTest {
     /** Parameters the loss gradient moves: all but BatchNorm running mean/variance. */
@@ -34,6 +37,24 @@ class ArchitectureTest {
         ComputationGraph r20 = Architecture.RESNET20.build(3, 32, 32, 10, 1);
         assertEquals(272_474, trainable(r20));
         assertEquals(272_474 + 2 * 784, r20.numParams()); // + running mean/var of 784 BN channels
+    }
+
+    @Test
+    void smallCnnHasItsHandCountedParametersAndOutputShape() {
+        ComputationGraph g = Architecture.SMALLCNN.build(3, 32, 32, 10, 1);
+        // kernels 3·16·9 + 16·32·9 + 32·64·9, BN scale+shift 2·(16+32+64), dense 64·10 + 10
+        assertEquals(432 + 4_608 + 18_432 + 224 + 650, trainable(g));
+        assertEquals(24_346 + 2 * 112, g.numParams()); // + running mean/var of 112 BN channels
+        INDArray out = g.outputSingle(Nd4j.rand(DataType.FLOAT, 5, 3, 32, 32));
+        assertArrayEquals(new long[] {5, 10}, out.shape());
+        assertEquals(5.0, out.sumNumber().doubleValue(), 1e-4); // softmax rows sum to 1
+        // 32×32 → stride 2 → 16×16 → pool → 8×8 → global average: the same net takes other sizes
+        assertArrayEquals(new long[] {2, 4}, Architecture.SMALLCNN.build(3, 8, 8, 4, 1)
+                .outputSingle(Nd4j.rand(DataType.FLOAT, 2, 3, 8, 8)).shape());
+        List<String> helpers = OneDnn.helpers(g);
+        assertEquals(3, helpers.stream().filter(h -> h.matches("c\\d=MKLDNNConvHelper")).count(), helpers.toString());
+        assertEquals(3, helpers.stream().filter(h -> h.matches("c\\d_bn=MKLDNNBatchNormHelper")).count(), helpers.toString());
+        assertEquals(1, helpers.stream().filter(h -> h.matches("c\\d_pool=MKLDNNSubsamplingHelper")).count(), helpers.toString());
     }
 
     @Test
@@ -76,7 +97,8 @@ class ArchitectureTest {
     void parseAcceptsCliNamesAndRejectsOthers() {
         assertEquals(Architecture.RESNET20, Architecture.parse("resnet-20"));
         assertEquals(Architecture.MLP, Architecture.parse("MLP"));
+        assertEquals(Architecture.SMALLCNN, Architecture.parse("small-cnn"));
         var e = assertThrows(IllegalArgumentException.class, () -> Architecture.parse("vgg"));
-        assertTrue(e.getMessage().contains("vgg") && e.getMessage().contains("resnet20"));
+        assertTrue(e.getMessage().contains("vgg") && e.getMessage().contains("smallcnn"));
     }
 }

@@ -71,6 +71,11 @@ class GradientCheckTest {
     }
 
     @Test
+    void smallCnnGradientMatchesFiniteDifferences() {
+        check(Architecture.SMALLCNN, 3, 8, 8, 4, 30);
+    }
+
+    @Test
     void resnet20GradientMatchesFiniteDifferences() {
         check(Architecture.RESNET20, 2, 4, 4, 6, 12);
     }
