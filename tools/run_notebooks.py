@@ -25,26 +25,19 @@ import time
 from pathlib import Path
 
 import nbformat
-from jupyter_client import AsyncKernelManager
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbformat.sign import NotebookNotary
 
+from guarded_kernels import GuardedKernelManager
+
 START_FAILURES = ("didn't respond", "Kernel died before replying")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-GUARD = Path(__file__).with_name("kernel_guard.py")
 
 
 class Interrupted(Exception):
     """Ctrl-C (SIGINT) or SIGTERM while a notebook ran."""
-
-
-class GuardedKernelManager(AsyncKernelManager):
-    """Starts the kernel under kernel_guard.py, which kills it when this process dies."""
-
-    def format_kernel_cmd(self, extra_arguments=None):
-        return [sys.executable, str(GUARD), str(os.getpid()), "--"] + super().format_kernel_cmd(extra_arguments)
 
 
 class Client(NotebookClient):
