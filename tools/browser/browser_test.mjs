@@ -56,9 +56,10 @@ function parseArgs(argv) {
   return opts;
 }
 
+let stopping = false; // set on SIGINT/SIGTERM: the handler cleans up and exits; nothing else is reported
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const seconds = (t0) => (Date.now() - t0) / 1000;
-const log = (line) => console.log(line);
+const log = (line) => { if (!stopping) console.log(line); };
 
 /** What the committed notebook shows: image outputs, HTML outputs holding a table, code cells. */
 function expectations(file) {
@@ -358,7 +359,12 @@ async function main() {
     fs.rmSync(profile, { recursive: true, force: true });
   };
   for (const sig of ['SIGINT', 'SIGTERM']) {
-    process.once(sig, async () => { log(`browser-test: ${sig}; stopping`); await cleanup(); process.exit(130); });
+    process.once(sig, async () => {
+      console.log(`browser-test: ${sig}; stopped (browser closed, notebook server and its kernels ended)`);
+      stopping = true;
+      await cleanup();
+      process.exit(130);
+    });
   }
   try {
     server = await startServer(opts, dir);
@@ -370,14 +376,18 @@ async function main() {
     const listed = await tree.$$eval('#notebook_list a.item_link', (as) => as.map((a) => a.innerText.trim()));
     const missing = opts.notebooks.filter((n) => !listed.includes(n));
     if (missing.length) throw new Error(`the notebook list lacks ${missing.join(', ')} (it shows: ${listed.join(', ')})`);
-    for (const name of opts.notebooks) failed += !(await checkNotebook(browser, tree, server, name, opts, stats));
-    failed += !(await checkInterrupt(browser, tree, server, dir, opts, stats));
+    for (const name of opts.notebooks) {
+      if (stopping) break;
+      failed += !(await checkNotebook(browser, tree, server, name, opts, stats));
+    }
+    if (!stopping) failed += !(await checkInterrupt(browser, tree, server, dir, opts, stats));
   } catch (e) {
     log(`FAIL  ${String(e.message || e).split('\n')[0]}`);
     failed++;
   } finally {
-    await cleanup();
+    if (!stopping) await cleanup();
   }
+  if (stopping) return; // the signal handler exits
   const wall = seconds(started);
   fs.writeFileSync(path.join(opts.out, 'report.json'), JSON.stringify(
     { notebooks: opts.notebooks, failed, kernelStartRetries: stats.kernelRetries, kernelReadySeconds: stats.kernelStarts, wallSeconds: wall,
