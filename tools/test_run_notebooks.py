@@ -150,12 +150,15 @@ class RunnerTest(unittest.TestCase):
 
     def test_cell_timeout_is_settable_through_course_execute(self):
         nb = notebook(self.dir, "05-slow.ipynb", "int a = 1;", "Thread.sleep(120_000);", "int c = 3;")
-        r = subprocess.run([str(COURSE), "execute", "--fast", "--timeout", "3", nb.name], cwd=self.dir,
-                           capture_output=True, text=True, timeout=300)
+        # Paths are taken relative to where ./course runs; a missing folder is named as given (it used to
+        # stop ./course with a cd error naming the wrong path).
+        r = subprocess.run([str(COURSE), "execute", "--fast", "--timeout", "3", "no-such-folder/x.ipynb", nb.name],
+                           cwd=self.dir, capture_output=True, text=True, timeout=300)
         self.assertEqual(1, r.returncode, r.stdout + r.stderr)
+        self.assertIn("      no such folder: no-such-folder", r.stdout.splitlines())
         self.assertIn("FAIL  05-slow.ipynb", r.stdout)
         self.assertIn("timed out after 3 s (set with ./course execute --timeout S)", r.stdout)
-        self.assertEqual("0 passed, 1 failed", r.stdout.splitlines()[-1])
+        self.assertEqual("0 passed, 2 failed", r.stdout.splitlines()[-1])
         r = subprocess.run([str(COURSE), "execute", "--timeout"], capture_output=True, text=True, timeout=300)
         self.assertEqual(2, r.returncode)
         self.assertIn("--timeout needs a number of seconds", r.stderr)
