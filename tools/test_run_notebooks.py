@@ -207,6 +207,40 @@ class RunnerTest(unittest.TestCase):
         finally:
             runner.kill()
 
+    def test_notebook_server_kernels_die_with_a_killed_server(self):
+        # The browser test's server starts kernels through guarded_kernels.GuardedIOLoopKernelManager.
+        import socket
+        import urllib.request
+        pid_file = self.dir / "kernel.pid"
+        env = fake_kernel(self.dir, "stubborn",
+                          f'trap "" TERM; echo $$ > {pid_file}; while :; do sleep 1; done')
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        server = subprocess.Popen(
+            [sys.executable, "-m", "notebook", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+             "--port-retries=0", "--NotebookApp.token=t", f"--notebook-dir={self.dir}", "--allow-root",
+             "--MappingKernelManager.kernel_manager_class=guarded_kernels.GuardedIOLoopKernelManager"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env={**os.environ, **env, "JUPYTER_CONFIG_DIR": str(self.dir / "config"),
+                 "JUPYTER_RUNTIME_DIR": str(self.dir / "runtime"), "PYTHONPATH": str(RUNNER.parent)})
+        try:
+            def post_kernel():
+                try:
+                    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/kernels", method="POST",
+                                                     data=b'{"name": "stubborn"}', headers={"Authorization": "token t"})
+                    return urllib.request.urlopen(request, timeout=30).status == 201
+                except OSError:
+                    return False
+            self.assertTrue(wait_for(post_kernel), "the notebook server never started a kernel")
+            self.assertTrue(wait_for(lambda: pid_file.exists() and pid_file.read_text().strip()))
+            kernel = int(pid_file.read_text())
+            server.kill()
+            server.wait(timeout=30)
+            self.assertTrue(wait_for(lambda: not alive(kernel), 60), "the kernel outlived the killed server")
+        finally:
+            server.kill()
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
