@@ -155,13 +155,21 @@ async function menu(page, toggle, item) {
 /** Opens NAME from the notebook list (a new tab); waits for a ready kernel, replacing it at most twice. */
 async function openNotebook(browser, tree, server, name, opts, stats) {
   await tree.reload({ waitUntil: 'networkidle2' });
-  const link = await tree.waitForSelector(`#notebook_list a.item_link[href$="/${encodeURIComponent(name)}"]`,
-    { timeout: 30000 }).catch(() => { throw new Error(`${name} is not in the notebook list`); });
-  const [target] = await Promise.all([
-    browser.waitForTarget((t) => t.url().includes(`/notebooks/${encodeURIComponent(name)}`), { timeout: 30000 })
-      .catch(() => { throw new Error(`clicking ${name} in the notebook list opened no tab within 30 s`); }),
-    link.click(),
-  ]);
+  const selector = `#notebook_list a.item_link[href$="/${encodeURIComponent(name)}"]`;
+  await tree.waitForSelector(selector, { timeout: 30000 })
+    .catch(() => { throw new Error(`${name} is not in the notebook list`); });
+  // The list re-renders every few seconds; click by selector (found at click time), and once more if
+  // the first click met a list being replaced and opened nothing.
+  let target = null;
+  for (let click = 1; click <= 2 && !target; click++) {
+    [target] = await Promise.all([
+      browser.waitForTarget((t) => t.url().includes(`/notebooks/${encodeURIComponent(name)}`), { timeout: 20000 })
+        .catch(() => null),
+      tree.click(selector),
+    ]);
+    if (!target && click === 1) log(`  ${name}: the click in the notebook list opened no tab; clicking again`);
+  }
+  if (!target) throw new Error(`clicking ${name} in the notebook list twice opened no tab`);
   const page = await target.page();
   await page.setViewport({ width: 1280, height: 900 });
   for (let attempt = 0; ; attempt++) {
@@ -176,7 +184,12 @@ async function openNotebook(browser, tree, server, name, opts, stats) {
       if (!/Waiting failed|timeout/i.test(String(e))) throw e;
       const shown = await page.evaluate(() => (document.querySelector('#notification_kernel') || {}).innerText || '')
         .catch(() => '');
-      if (attempt >= KERNEL_RETRIES) throw new Error(`kernel not ready after ${attempt + 1} starts ("${shown.trim()}")`);
+      if (attempt >= KERNEL_RETRIES) {
+        const session = await page.evaluate(() => Jupyter.notebook.session && Jupyter.notebook.session.id).catch(() => null);
+        if (session) await server.api(`/api/sessions/${session}`, { method: 'DELETE' });
+        await page.close().catch(() => {});
+        throw new Error(`kernel not ready after ${attempt + 1} starts ("${shown.trim()}")`);
+      }
       stats.kernelRetries++;
       // A kernel that is not ready by now has a dead channel (rapaio 3.0.1's start-up race); reloading alone
       // reconnects to it, so delete its session first: the reload starts a new kernel.
