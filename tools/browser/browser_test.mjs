@@ -276,13 +276,13 @@ async function checkNotebook(browser, tree, server, name, opts, stats) {
   return problems.length === 0;
 }
 
-/** A scratch notebook: print, a 10-minute sleep loop, then a cell whose output proves it ran. */
+/** A scratch notebook: print, a 10-minute sleep loop that says when it starts, then a cell whose output proves it ran. */
 function writeInterruptNotebook(dir) {
   const code = (source, i) => ({ id: `check-${i}`, cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source });
   const nb = { nbformat: 4, nbformat_minor: 5,
     metadata: { kernelspec: { name: 'samlab-java', display_name: 'Java (samlab)', language: 'java' } },
     cells: [code('System.out.println("before");', 0),
-      code('for (int i = 0; i < 600; i++) {\n    Thread.sleep(1000);\n}', 1),
+      code('System.out.println("looping");\nfor (int i = 0; i < 600; i++) {\n    Thread.sleep(1000);\n}', 1),
       code('System.out.println("after " + (6 * 7));', 2)] };
   const name = 'zz-interrupt-check.ipynb';
   fs.writeFileSync(path.join(dir, name), JSON.stringify(nb, null, 1));
@@ -297,12 +297,13 @@ async function checkInterrupt(browser, tree, server, dir, opts, stats) {
   try {
     ({ page, retries } = await openNotebook(browser, tree, server, name, opts, stats));
     await menu(page, '#celllink', '#run_all_cells');
-    // The loop is running once the first cell printed and the second is still running.
+    // The loop runs once its cell printed "looping" (Run All marks every queued cell as running at once,
+    // so the running mark alone does not say the kernel has started it); a learner interrupts then.
     await page.waitForFunction(() => {
-      const [first, loop] = Jupyter.notebook.get_cells();
-      return /before/.test(first.output_area.element.text()) && loop.element.hasClass('running');
-    }, { timeout: 60000, polling: 250 });
-    await sleep(2000);
+      const loop = Jupyter.notebook.get_cell(1);
+      return /looping/.test(loop.output_area.element.text()) && loop.element.hasClass('running');
+    }, { timeout: 120000, polling: 250 });
+    await sleep(1000);
     const t1 = Date.now();
     await menu(page, '#kernellink', '#int_kernel');
     try {
