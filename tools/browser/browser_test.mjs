@@ -311,7 +311,11 @@ async function checkInterrupt(browser, tree, server, dir, opts, stats) {
         { timeout: 60000, polling: 100 });
       stoppedIn = seconds(t1);
     } catch {
-      problems.push('Kernel > Interrupt: the sleep loop was still running 60 s later');
+      const next = await page.evaluate(() => {
+        const c = Jupyter.notebook.get_cell(2);
+        return `In [${c.input_prompt_number ?? ' '}], output "${c.output_area.element.text().trim()}"`;
+      }).catch(() => '?');
+      problems.push(`Kernel > Interrupt: the sleep loop was still running 60 s later (the queued next cell: ${next})`);
     }
     if (stoppedIn !== null) {
       const loop = await page.evaluate(() => {
