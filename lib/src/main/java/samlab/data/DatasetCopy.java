@@ -97,12 +97,7 @@ public record DatasetCopy(KnownDataset dataset, Format format, Path location, St
     private Path extracted(Path cacheFolder) {
         String base = location.getFileName().toString().replaceFirst("\\.tar\\.gz$|\\.tgz$", "");
         Path folder = cacheFolder.resolve(base);
-        if (!Files.isDirectory(folder)) {
-            TarArchive.extractTarGz(location, cacheFolder);
-            if (!Files.isDirectory(folder)) {
-                throw new InvalidDataFileException(location, "does not contain the expected top-level folder " + base + "/");
-            }
-        }
+        if (!Files.isDirectory(folder)) TarArchive.extractTarGz(location, cacheFolder, base);
         return folder;
     }
 

@@ -1,7 +1,13 @@
 package samlab.data;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,26 +79,35 @@ public final class Datasets {
                 }
             }
             case CIFAR10 -> {
-                if (Files.isRegularFile(root.resolve("cifar-10-batches-bin/test_batch.bin"))) {
+                if (present(root.resolve("cifar-10-batches-bin/test_batch.bin"))) {
                     found.add(new DatasetCopy(dataset, DatasetCopy.Format.CIFAR_BINARY,
                             root.resolve("cifar-10-batches-bin"), "CIFAR-10 (official binary)", dir.cache()));
                 }
-                if (Files.isDirectory(root.resolve("cifar-10-jpeg/train"))) {
+                if (presentFolder(root.resolve("cifar-10-jpeg/train"))) {
                     found.add(new DatasetCopy(dataset, DatasetCopy.Format.IMAGE_FOLDER, root.resolve("cifar-10-jpeg"),
                             "CIFAR-10 (JPEG copy)", dir.cache()));
-                } else if (Files.isRegularFile(root.resolve("cifar-10-jpeg.tar.gz"))) {
+                } else if (present(root.resolve("cifar-10-jpeg.tar.gz"))) {
                     found.add(new DatasetCopy(dataset, DatasetCopy.Format.IMAGE_FOLDER_ARCHIVE,
                             root.resolve("cifar-10-jpeg.tar.gz"), "CIFAR-10 (JPEG copy)", dir.cache()));
                 }
             }
             case CIFAR100, CIFAR100_COARSE -> {
-                if (Files.isRegularFile(root.resolve("cifar-100-binary/test.bin"))) {
+                if (present(root.resolve("cifar-100-binary/test.bin"))) {
                     found.add(new DatasetCopy(dataset, DatasetCopy.Format.CIFAR_BINARY,
                             root.resolve("cifar-100-binary"), "CIFAR-100 (official binary)", dir.cache()));
                 }
             }
         }
         return found;
+    }
+
+    /** The file whose presence marks a complete official copy (what {@link #candidates} checks). */
+    private static String officialMarker(KnownDataset dataset) {
+        return switch (dataset) {
+            case MNIST, FASHION_MNIST -> "t10k-labels-idx1-ubyte.gz";
+            case CIFAR10 -> "test_batch.bin";
+            case CIFAR100, CIFAR100_COARSE -> "test.bin";
+        };
     }
 
     private static List<String> lookedFor(KnownDataset dataset) {
@@ -105,8 +120,39 @@ public final class Datasets {
     }
 
     private static boolean hasIdx(Path folder) {
-        return Files.isRegularFile(folder.resolve("t10k-labels-idx1-ubyte.gz"))
-                || Files.isRegularFile(folder.resolve("t10k-labels-idx1-ubyte"));
+        return present(folder.resolve("t10k-labels-idx1-ubyte.gz")) || present(folder.resolve("t10k-labels-idx1-ubyte"));
+    }
+
+    /**
+     * Whether {@code file} is a regular file. Unlike {@link Files#isRegularFile}, which answers false
+     * both for "absent" and for "cannot look", an I/O error (a folder without permission, a path
+     * component that is a file) is thrown with its reason instead of passing as "not found".
+     *
+     * @throws UncheckedIOException naming the path and the reason when it cannot be examined
+     */
+    static boolean present(Path file) {
+        BasicFileAttributes a = attributes(file);
+        return a != null && a.isRegularFile();
+    }
+
+    /** As {@link #present} for a folder. */
+    static boolean presentFolder(Path folder) {
+        BasicFileAttributes a = attributes(folder);
+        return a != null && a.isDirectory();
+    }
+
+    /** The path's attributes (following links), null if it does not exist; other I/O errors keep their reason. */
+    private static BasicFileAttributes attributes(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (AccessDeniedException e) {
+            throw new UncheckedIOException("cannot read " + file + ": permission denied", e);
+        } catch (IOException e) {
+            String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.toString();
+            throw new UncheckedIOException("cannot read " + file + ": " + reason, e);
+        }
     }
 
     /**
@@ -128,17 +174,14 @@ public final class Datasets {
                 Path folder = root.resolve(dataset.folder());
                 if (!Files.isDirectory(folder)) {
                     Path archive = downloader.fetch(files.get(0), root);
-                    TarArchive.extractTarGz(archive, root);
-                    if (!Files.isDirectory(folder)) {
-                        throw new InvalidDataFileException(archive, "did not contain the folder " + dataset.folder() + "/");
-                    }
+                    TarArchive.extractTarGz(archive, root, dataset.folder());
                 }
             }
         }
-        DatasetCopy copy = find(dataset, dir).orElseThrow();
-        if (!copy.location().equals(root.resolve(dataset.folder()))) {
-            throw new IllegalStateException("download of " + dataset.displayName() + " did not produce the official files");
-        }
+        Path official = root.resolve(dataset.folder());
+        DatasetCopy copy = find(dataset, dir).filter(c -> c.location().equals(official)).orElseThrow(() ->
+                new IllegalArgumentException(official + " exists but is not a complete copy of the official files (no "
+                        + officialMarker(dataset) + "); delete the folder and run: samlab data download " + dataset.id()));
         return copy;
     }
 }

@@ -24,7 +24,8 @@ import samlab.progress.ProgressSink;
  * an interrupted download resumes from there with an HTTP Range request (or restarts when the
  * server ignores it). The SHA-256 is checked before the file is moved into place: on a mismatch the
  * partial file is deleted and nothing is left behind. A target that already has the right checksum
- * is not downloaded again.
+ * is not downloaded again. A {@code .part} that cannot be resumed (longer than the file, or left
+ * beside a target that is already complete) is deleted on the next fetch; one that can is kept.
  */
 public final class Downloader {
     private static final int ATTEMPTS = 3;
@@ -50,10 +51,17 @@ public final class Downloader {
         Path target = folder.resolve(file.fileName());
         try {
             Files.createDirectories(folder);
+            Path leftover = partPath(folder, file);
             if (Files.isRegularFile(target)) {
-                if (Files.size(target) == file.size() && sha256(target).equals(file.sha256())) return target;
+                if (Files.size(target) == file.size() && sha256(target).equals(file.sha256())) {
+                    Files.deleteIfExists(leftover); // nothing left to resume
+                    return target;
+                }
                 throw new IllegalArgumentException(target + " exists but its size or SHA-256 differs from the official "
                         + file.url() + "; delete it to download again");
+            }
+            if (Files.isRegularFile(leftover) && Files.size(leftover) > file.size()) {
+                Files.delete(leftover); // longer than the real file: not a prefix of it, cannot be resumed
             }
             IOException last = null;
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

@@ -29,6 +29,7 @@ public final class IdxFiles {
         ByteBuffer img = ByteBuffer.wrap(readMaybeGzip(images));
         ByteBuffer lab = ByteBuffer.wrap(readMaybeGzip(labels));
         int n = header(img, images, IMAGES_MAGIC, "images (idx3)", 16);
+        if (n == 0) throw new InvalidDataFileException(images, "holds 0 images; a dataset needs at least one");
         int rows = img.getInt();
         int cols = img.getInt();
         if (rows <= 0 || cols <= 0) {

@@ -1,7 +1,11 @@
 package samlab.data;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.DirectColorModel;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,7 +116,17 @@ public final class ImageFolder {
         return img;
     }
 
-    /** Decodes one image into {@code out[offset..]} as C×H×W floats in [0, 1]. */
+    /**
+     * Decodes one image into {@code out[offset..]} as C×H×W floats in [0, 1]: each stored sample divided
+     * by its largest value (255 for 8-bit, 65535 for 16-bit, 2^b − 1 for b-bit grey), never a
+     * colour-managed conversion (a grey PNG is stored in a linear grey space, and converting it to sRGB
+     * would turn 128 into 188). Layouts: grey, grey+alpha, RGB, RGBA (8 or 16 bits per sample; alpha is
+     * ignored), grey at 1, 2 or 4 bits and palette PNGs (their 8-bit palette entries), grey and colour
+     * JPEG.
+     *
+     * @throws InvalidDataFileException if the file is not a readable PNG/JPEG, its size differs from
+     *     {@code h×w}, it is in colour while {@code channels == 1}, or its layout is none of the above
+     */
     static void decodeInto(Path file, int channels, int h, int w, float[] out, int offset) {
         BufferedImage img = decode(file);
         if (img.getHeight() != h || img.getWidth() != w) {
@@ -121,38 +135,47 @@ public final class ImageFolder {
         }
         int plane = h * w;
         Raster raster = img.getRaster();
+        ColorModel model = img.getColorModel();
         int bands = raster.getNumBands();
-        boolean plain8bit = img.getColorModel() instanceof ComponentColorModel
-                && raster.getSampleModel().getSampleSize(0) == 8 && (bands == 1 || bands == 3 || bands == 4);
-        if (plain8bit) {
-            // Fast path: the raster's bands are grey, or R, G, B (and alpha, ignored).
-            int colorBands = bands == 1 ? 1 : 3;
-            if (channels == 1 && colorBands == 3) {
-                throw new InvalidDataFileException(file, "is a colour image; this folder is read as grey (1 channel)");
-            }
-            int[] samples = raster.getPixels(0, 0, w, h, (int[]) null);
+        int[] samples = raster.getPixels(0, 0, w, h, (int[]) null);
+        if (model instanceof IndexColorModel palette && bands == 1) {
+            // Palette PNGs, and grey at 1, 2 or 4 bits (read as a grey ramp): the entries are the samples.
             for (int p = 0; p < plane; p++) {
-                for (int c = 0; c < channels; c++) {
-                    int band = colorBands == 1 ? 0 : c;
-                    out[offset + c * plane + p] = samples[p * bands + band] / 255f;
+                int i = samples[p], r = palette.getRed(i), g = palette.getGreen(i), b = palette.getBlue(i);
+                if (channels == 1) {
+                    if (r != g || g != b) throw colourAsGrey(file);
+                    out[offset + p] = r / 255f;
+                } else {
+                    out[offset + p] = r / 255f;
+                    out[offset + plane + p] = g / 255f;
+                    out[offset + 2 * plane + p] = b / 255f;
                 }
             }
             return;
         }
-        // Anything else (palette PNGs, 16-bit): through the colour model as sRGB.
-        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
+        int colourBands = model.getNumColorComponents();
+        int spaceType = model.getColorSpace().getType();
+        boolean samplesAreColours = (model instanceof ComponentColorModel || model instanceof DirectColorModel)
+                && bands == model.getNumComponents()
+                && (colourBands == 1 && spaceType == ColorSpace.TYPE_GRAY
+                    || colourBands == 3 && spaceType == ColorSpace.TYPE_RGB);
+        if (!samplesAreColours) {
+            throw new InvalidDataFileException(file, "has a pixel layout this reader does not take (" + bands
+                    + " bands, " + model.getClass().getSimpleName() + "); allowed: grey, grey+alpha, RGB, RGBA, palette");
+        }
+        if (channels == 1 && colourBands == 3) throw colourAsGrey(file);
+        // Colour bands come first in the model's order (grey, or R, G, B), then alpha (ignored).
+        float[] scale = new float[colourBands];
+        for (int c = 0; c < colourBands; c++) scale[c] = (float) ((1L << raster.getSampleModel().getSampleSize(c)) - 1);
         for (int p = 0; p < plane; p++) {
-            int r = (argb[p] >> 16) & 0xff, g = (argb[p] >> 8) & 0xff, b = argb[p] & 0xff;
-            if (channels == 1) {
-                if (r != g || g != b) {
-                    throw new InvalidDataFileException(file, "is a colour image; this folder is read as grey (1 channel)");
-                }
-                out[offset + p] = r / 255f;
-            } else {
-                out[offset + p] = r / 255f;
-                out[offset + plane + p] = g / 255f;
-                out[offset + 2 * plane + p] = b / 255f;
+            for (int c = 0; c < channels; c++) {
+                int band = colourBands == 1 ? 0 : c;
+                out[offset + c * plane + p] = samples[p * bands + band] / scale[band];
             }
         }
+    }
+
+    private static InvalidDataFileException colourAsGrey(Path file) {
+        return new InvalidDataFileException(file, "is a colour image; this folder is read as grey (1 channel)");
     }
 }

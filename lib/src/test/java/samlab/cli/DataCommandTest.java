@@ -48,4 +48,22 @@ class DataCommandTest {
         CliRun split = run("data", "load", "mnist", "--split", "dev", "--data-dir", dir.toString());
         assertEquals("2", String.valueOf(split.code()));
     }
+
+    @Test
+    void emptyOfficialFolderAndEmptyIdxFileAreOneLineWithExitCode2() throws IOException {
+        Files.createDirectories(dir.resolve("cifar-10-batches-bin"));
+        CliRun cifar = run("data", "download", "cifar10", "--data-dir", dir.toString());
+        assertEquals("2", String.valueOf(cifar.code()), cifar.err());
+        assertEquals("samlab: " + dir.resolve("cifar-10-batches-bin") + " exists but is not a complete copy of the official"
+                + " files (no test_batch.bin); delete the folder and run: samlab data download cifar10\n", cifar.err());
+        // An IDX file with 0 images (was accepted, with the pixel range printed as [Infinity, -Infinity]).
+        Path m = Files.createDirectories(dir.resolve("mnist-10k"));
+        Files.write(m.resolve("t10k-images-idx3-ubyte"), ByteBuffer.allocate(16).putInt(0x803).putInt(0).putInt(28)
+                .putInt(28).array());
+        Files.write(m.resolve("t10k-labels-idx1-ubyte"), ByteBuffer.allocate(8).putInt(0x801).putInt(0).array());
+        CliRun empty = run("data", "load", "mnist", "--split", "test", "--data-dir", dir.toString());
+        assertEquals("2", String.valueOf(empty.code()), empty.err());
+        assertEquals("samlab: " + m.resolve("t10k-images-idx3-ubyte") + ": holds 0 images; a dataset needs at least one\n",
+                empty.err());
+    }
 }

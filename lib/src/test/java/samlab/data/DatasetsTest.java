@@ -175,4 +175,39 @@ class DatasetsTest {
             for (RemoteFile f : k.downloads()) assertEquals("https", f.url().getScheme(), f.toString());
         }
     }
+
+    @Test
+    void anEmptyOfficialFolderIsOneClearMessage() throws IOException {
+        // The folder exists, so nothing is downloaded; it lacks the files: say so (was NoSuchElementException).
+        Files.createDirectories(root.resolve("cifar-10-batches-bin"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Datasets.download(KnownDataset.CIFAR10, dir(), new Downloader(), List.of()));
+        assertEquals(root.resolve("cifar-10-batches-bin") + " exists but is not a complete copy of the official files"
+                + " (no test_batch.bin); delete the folder and run: samlab data download cifar10", e.getMessage());
+    }
+
+    @Test
+    void anUnreadablePathKeepsItsReasonInsteadOfNotFound() throws IOException {
+        // A path component that is a file: the I/O error's reason, not "not found, download it".
+        Files.writeString(root.resolve("mnist"), "a file where a folder belongs");
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                () -> Datasets.locate(KnownDataset.MNIST, dir()));
+        assertEquals("cannot read " + root.resolve("mnist/t10k-labels-idx1-ubyte.gz") + ": Not a directory", e.getMessage());
+    }
+
+    @Test
+    void aFolderWithoutPermissionIsReportedAsSuch() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "root reads folders regardless of permissions");
+        Path mnist = Files.createDirectories(root.resolve("mnist-10k"));
+        HandBuiltFiles.idxPair(mnist, "t10k", 1, 2, 2, true);
+        Files.setPosixFilePermissions(mnist, java.util.Set.of());
+        try {
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                    () -> Datasets.locate(KnownDataset.MNIST, dir()));
+            assertEquals("cannot read " + mnist.resolve("t10k-labels-idx1-ubyte.gz") + ": permission denied", e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(mnist, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
 }

@@ -137,4 +137,24 @@ class DownloaderTest {
         assertThrows(IllegalArgumentException.class, () -> RemoteFile.of("https://x/y", "y", 1, "abc"));
         assertThrows(IllegalArgumentException.class, () -> RemoteFile.of("ftp://x/y", "y", 1, sha));
     }
+
+    @Test
+    void unresumablePartFilesAreCleanedAndAResumableOneIsKept() throws IOException {
+        RemoteFile f = remote("h.bin", content, sha);
+        // Longer than the file: not a prefix, so it cannot be resumed; the download starts from 0.
+        Files.write(Downloader.partPath(dir, f), new byte[content.length + 10]);
+        Path got = downloader.fetch(f, dir);
+        assertEquals(List.of("none"), server.ranges);
+        assertArrayEquals(content, Files.readAllBytes(got));
+        // A .part beside a complete, verified target (e.g. from a second, interrupted download): removed.
+        Files.write(Downloader.partPath(dir, f), Arrays.copyOf(content, 1000));
+        downloader.fetch(f, dir);
+        assertEquals(List.of("h.bin"), filesIn(dir));
+        assertEquals(1, server.ranges.size()); // nothing fetched again
+        // A resumable .part of another file is left alone.
+        RemoteFile other = remote("i.bin", content, sha);
+        Files.write(Downloader.partPath(dir, other), Arrays.copyOf(content, 5000));
+        downloader.fetch(f, dir);
+        assertEquals(List.of("h.bin", "i.bin.part"), filesIn(dir));
+    }
 }

@@ -58,7 +58,7 @@ class TarArchiveTest {
     void extractsIntoDestinationAndReportsTopLevel() throws IOException {
         Path a = tarGz("a.tar.gz", "set/", null, "set/train/cat/0.txt", "meow", "set/test/dog/1.txt", "woof");
         Path dest = dir.resolve("out");
-        List<Path> created = TarArchive.extractTarGz(a, dest);
+        List<Path> created = TarArchive.extractTarGz(a, dest, "set");
         assertEquals(List.of(dest.resolve("set")), created);
         assertEquals("meow", Files.readString(dest.resolve("set/train/cat/0.txt")));
         assertEquals(List.of("set", "set/test", "set/test/dog", "set/test/dog/1.txt", "set/train",
@@ -71,7 +71,7 @@ class TarArchiveTest {
         Path dest = dir.resolve("out");
         Files.createDirectories(dest.resolve("set"));
         Files.writeString(dest.resolve("set/x.txt"), "old");
-        assertEquals(List.of(), TarArchive.extractTarGz(a, dest));
+        assertEquals(List.of(), TarArchive.extractTarGz(a, dest, "set"));
         assertEquals("old", Files.readString(dest.resolve("set/x.txt")));
         assertEquals(List.of("set", "set/x.txt"), listing(dest));
     }
@@ -80,7 +80,7 @@ class TarArchiveTest {
     void entryEscapingTheTargetIsRefusedAndNothingIsLeft() throws IOException {
         Path a = tarGz("evil.tar.gz", "ok/fine.txt", "x", "ok/../../escaped.txt", "gotcha");
         Path dest = dir.resolve("out");
-        InvalidDataFileException e = assertThrows(InvalidDataFileException.class, () -> TarArchive.extractTarGz(a, dest));
+        InvalidDataFileException e = assertThrows(InvalidDataFileException.class, () -> TarArchive.extractTarGz(a, dest, "ok"));
         assertTrue(e.getMessage().contains("'ok/../../escaped.txt' would be written outside"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("escaped.txt")));
         assertEquals(List.of(), listing(dest));
@@ -91,7 +91,7 @@ class TarArchiveTest {
         // commons-compress strips a leading '/' from names, so write the header name directly with "../"
         Path a = tarGz("abs.tar.gz", "../outside.txt", "x");
         Path dest = dir.resolve("out");
-        assertThrows(InvalidDataFileException.class, () -> TarArchive.extractTarGz(a, dest));
+        assertThrows(InvalidDataFileException.class, () -> TarArchive.extractTarGz(a, dest, "set"));
         assertFalse(Files.exists(dir.resolve("outside.txt")));
     }
 
@@ -107,7 +107,7 @@ class TarArchiveTest {
         }
         Path dest = dir.resolve("out");
         InvalidDataFileException e = assertThrows(InvalidDataFileException.class,
-                () -> TarArchive.extractTarGz(archive, dest));
+                () -> TarArchive.extractTarGz(archive, dest, "set"));
         assertTrue(e.getMessage().contains("is a link"), e.getMessage());
         assertEquals(List.of(), listing(dest));
     }
@@ -120,8 +120,48 @@ class TarArchiveTest {
         byte[] all = Files.readAllBytes(a);
         Files.write(a, java.util.Arrays.copyOf(all, all.length / 2));
         Path dest = dir.resolve("out");
-        InvalidDataFileException e = assertThrows(InvalidDataFileException.class, () -> TarArchive.extractTarGz(a, dest));
+        InvalidDataFileException e = assertThrows(InvalidDataFileException.class, () -> TarArchive.extractTarGz(a, dest, "set"));
         assertEquals(a, e.file());
         assertEquals(List.of(), listing(dest));
+    }
+
+    @Test
+    void onlyTheExpectedFolderIsExtracted() throws IOException {
+        // An extra top-level file named like the decoded cache must not be planted beside the folder.
+        Path a = tarGz("a.tar.gz", "set/train/0.txt", "ok", "decoded-train.bin", "planted", "other/x.txt", "no");
+        Path dest = dir.resolve("out");
+        assertEquals(List.of(dest.resolve("set")), TarArchive.extractTarGz(a, dest, "set"));
+        assertEquals(List.of("set", "set/train", "set/train/0.txt"), listing(dest));
+    }
+
+    @Test
+    void archiveWithoutTheExpectedFolderIsRefusedAndNothingIsLeft() throws IOException {
+        Path a = tarGz("a.tar.gz", "other/x.txt", "no", "y.txt", "no");
+        Path dest = dir.resolve("out");
+        InvalidDataFileException e = assertThrows(InvalidDataFileException.class,
+                () -> TarArchive.extractTarGz(a, dest, "set"));
+        assertEquals(a + ": does not contain the expected top-level folder set/ (2 other entries)", e.getMessage());
+        assertEquals(List.of(), listing(dest));
+        assertThrows(IllegalArgumentException.class, () -> TarArchive.extractTarGz(a, dest, "../set"));
+    }
+
+    @Test
+    void staleTemporaryFoldersAreRemovedByTheNextExtraction() throws IOException {
+        Path dest = dir.resolve("out");
+        long me = ProcessHandle.current().pid();
+        Path dead = Files.createDirectories(dest.resolve(".extract-2147483647-123/set")); // no such process
+        Files.writeString(dead.resolve("half.jpg"), "partial");
+        Path live = Files.createDirectories(dest.resolve(".extract-" + me + "-456"));   // a running extraction
+        Path oldUnowned = Files.createDirectories(dest.resolve(".extract-789"));         // older versions' name
+        Files.setLastModifiedTime(oldUnowned, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(TarArchive.UNOWNED_STALE_AFTER).minusSeconds(60)));
+        Path newUnowned = Files.createDirectories(dest.resolve(".extract-790"));
+        Path a = tarGz("a.tar.gz", "set/x.txt", "new");
+        TarArchive.extractTarGz(a, dest, "set");
+        assertEquals(List.of(".extract-" + me + "-456", ".extract-790", "set", "set/x.txt"), listing(dest));
+        assertFalse(Files.exists(dead.getParent()));
+        assertFalse(Files.exists(oldUnowned));
+        assertTrue(Files.isDirectory(live));
+        assertTrue(Files.isDirectory(newUnowned));
     }
 }
