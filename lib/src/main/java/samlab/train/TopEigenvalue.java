@@ -11,8 +11,9 @@ import samlab.data.SeededRandom;
  * a central finite difference of two gradients: Hv ≈ (∇L(w + εv) − ∇L(w − εv)) / (2ε) for a unit
  * vector v (error O(ε²) for a smooth loss; a ReLU network's loss is smooth between kinks, and with
  * ε = 1e-3 few kinks are crossed). Power iteration converges to the eigenvalue of largest
- * magnitude; the result is the Rayleigh quotient vᵀHv of the last iterate, so a dominant negative
- * eigenvalue shows with its sign. The stability limit of gradient descent with step η is
+ * magnitude μ; when μ &lt; 0 a second power iteration on H − μI (whose spectrum λ − μ is ≥ 0) finds
+ * the largest algebraic eigenvalue λ_max = ν + μ, which is what the step-size stability needs. The
+ * result is a Rayleigh quotient, so an unconverged estimate errs low. The stability limit of gradient descent with step η is
  * η·λ_max &lt; 2 (e.g. Cohen et al. 2021, "Gradient descent on neural networks typically occurs at
  * the edge of stability"). Cost: 2 gradients per iteration. The parameters are restored exactly.
  */
@@ -40,8 +41,11 @@ public final class TopEigenvalue {
         }
     }
 
-    /** The estimate, the number of iterations used and whether the tolerance was met. */
-    public record Result(double eigenvalue, int iterations, boolean converged) {}
+    /**
+     * The largest algebraic eigenvalue λ_max, the dominant (largest-magnitude) eigenvalue μ found
+     * first, the iterations used in all (≤ 2 × the setting) and whether the tolerance was met.
+     */
+    public record Result(double eigenvalue, double dominant, int iterations, boolean converged) {}
 
     /**
      * Estimates λ_max of the Hessian of the loss whose gradient {@code gradient} returns at the
@@ -59,13 +63,29 @@ public final class TopEigenvalue {
             throw new IllegalArgumentException("mask length " + mask.length() + " differs from parameter length " + w.length());
         }
         INDArray saved = w.dup();
-        INDArray v = start(w, mask, settings.seed());
+        try {
+            double[] dominant = power(w, saved, mask, gradient, settings, 0);
+            if (dominant[0] >= 0 || Double.isNaN(dominant[0])) {
+                return new Result(dominant[0], dominant[0], (int) dominant[1], dominant[2] > 0);
+            }
+            double[] shifted = power(w, saved, mask, gradient, settings, dominant[0]);
+            return new Result(shifted[0] + dominant[0], dominant[0], (int) (dominant[1] + shifted[1]), shifted[2] > 0);
+        } finally {
+            w.assign(saved);
+        }
+    }
+
+    /** Power iteration on H − shift·I: {Rayleigh quotient, iterations, converged (1/0)}. */
+    private static double[] power(INDArray w, INDArray saved, INDArray mask, Supplier<INDArray> gradient, Settings settings,
+                                  double shift) {
+        INDArray v = start(w, mask, settings.seed() + (shift == 0 ? 0 : 1));
         double lambda = Double.NaN;
         int k = 0;
         boolean converged = false;
-        try {
+        {
             while (k < settings.iterations()) {
                 INDArray hv = product(w, saved, v, mask, gradient, settings.step());
+                if (shift != 0) hv.subi(v.mul(shift));
                 double next = dot(v, hv);
                 k++;
                 double norm = hv.norm2Number().doubleValue();
@@ -81,10 +101,8 @@ public final class TopEigenvalue {
                 }
                 v = hv.divi(norm);
             }
-        } finally {
-            w.assign(saved);
         }
-        return new Result(lambda, k, converged);
+        return new double[] {lambda, k, converged ? 1 : 0};
     }
 
     /** (∇L(w₀ + εv) − ∇L(w₀ − εv)) / (2ε), masked; w is left at w₀ + εv-ish, the caller restores it. */
