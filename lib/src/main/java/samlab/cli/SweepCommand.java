@@ -45,7 +45,11 @@ final class SweepCommand implements Runnable {
 
     @Override
     public void run() {
-        for (String o : optimizers) options.optimizer(o, 0.05); // validate names before any work
+        boolean samUsed = false;
+        for (String o : optimizers) { // validate names and options before any work
+            samUsed |= options.optimizer(o, 0.05, spec) instanceof samlab.optim.Sam;
+        }
+        TrainingOptions.refuseSamOptions(spec, samUsed);
         StringColumn run = StringColumn.create("run");
         StringColumn opt = StringColumn.create("optimizer");
         DoubleColumn rhoCol = DoubleColumn.create("rho");
@@ -56,7 +60,7 @@ final class SweepCommand implements Runnable {
         DoubleColumn ratio = DoubleColumn.create("grad_ratio");
         DoubleColumn gNorm = DoubleColumn.create("grad_norm");
         for (String o : optimizers) {
-            boolean plain = options.optimizer(o, 0.05) instanceof samlab.optim.PlainOptimizer;
+            boolean plain = options.optimizer(o, 0.05, spec) instanceof samlab.optim.PlainOptimizer;
             for (double rho : plain ? List.of(0.0) : rhos) {
                 for (long seed : seeds) {
                     String name = String.format(Locale.ROOT, "%s-rho%s-seed%d", o, rho, seed);
@@ -68,7 +72,7 @@ final class SweepCommand implements Runnable {
                     } else {
                         ImageDataset[] data = options.datasets(seed);
                         Trainer trainer = new Trainer(options.trainConfig(seed, TrainCommand.checkpointFor(csv)),
-                                options.optimizer(o, rho), options.augmentation());
+                                options.optimizer(o, rho, spec), options.augmentation());
                         TrainResult r = trainer.train(data[0], data[1], true);
                         r.writeCsv(csv);
                         t = r.toTable();

@@ -44,8 +44,10 @@ final class TrainCommand implements Runnable {
     public void run() {
         AtomicFiles.checkWritable(out);
         Path ck = checkpoint != null ? checkpoint : checkpointFor(out);
+        var opt = options.optimizer(optimizer, rho, spec);
+        TrainingOptions.refuseSamOptions(spec, opt instanceof samlab.optim.Sam);
         ImageDataset[] data = options.datasets(seed);
-        Trainer trainer = new Trainer(options.trainConfig(seed, ck), options.optimizer(optimizer, rho), options.augmentation());
+        Trainer trainer = new Trainer(options.trainConfig(seed, ck), opt, options.augmentation());
         TrainResult r = trainer.train(data[0], data[1], resume);
         r.writeCsv(out);
         PrintWriter w = spec.commandLine().getOut();

@@ -1,6 +1,7 @@
 package samlab.cli;
 
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import samlab.data.Datasets;
 import samlab.data.ImageDataset;
@@ -13,6 +14,7 @@ import samlab.optim.BaseOptimizer;
 import samlab.optim.Optimizer;
 import samlab.optim.PlainOptimizer;
 import samlab.optim.RhoSchedule;
+import samlab.optim.RunSchedule;
 import samlab.optim.Sam;
 import samlab.optim.SamConfig;
 import samlab.optim.Sgd;
@@ -57,6 +59,58 @@ final class TrainingOptions {
     @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
+    @Option(names = "--lr-schedule", defaultValue = "constant",
+            description = "Learning rate over the run: constant, cosine (from --lr to --lr-floor over all steps) "
+                    + "or step (x --lr-gamma every --lr-step-epochs epochs) (default: ${DEFAULT-VALUE}).")
+    String lrSchedule;
+
+    @Option(names = "--lr-floor", defaultValue = "0", description = "Final learning rate of --lr-schedule cosine (default: ${DEFAULT-VALUE}).")
+    double lrFloor;
+
+    @Option(names = "--lr-gamma", defaultValue = "0.1", description = "Factor of --lr-schedule step (default: ${DEFAULT-VALUE}).")
+    double lrGamma;
+
+    @Option(names = "--lr-step-epochs", defaultValue = "0", description = "Epochs between the factors of --lr-schedule step (required with it).")
+    int lrStepEpochs;
+
+    /** The learning rate over the run from --lr and --lr-schedule; refuses parameters of another schedule. */
+    RunSchedule learningRate(CommandSpec command) {
+        if (!(lr > 0) || !Double.isFinite(lr)) throw new IllegalArgumentException("--lr " + lr + "; allowed: a finite number > 0");
+        String kind = lrSchedule.toLowerCase(Locale.ROOT);
+        if (!java.util.List.of("constant", "cosine", "step").contains(kind)) {
+            throw new IllegalArgumentException("--lr-schedule " + lrSchedule + " is unknown; allowed: constant, cosine, step");
+        }
+        refuseUnless(command, !kind.equals("cosine"), "--lr-schedule cosine", "--lr-floor");
+        refuseUnless(command, !kind.equals("step"), "--lr-schedule step", "--lr-gamma", "--lr-step-epochs");
+        return switch (kind) {
+            case "cosine" -> RunSchedule.cosine(lr, lrFloor);
+            case "step" -> {
+                if (lrStepEpochs < 1) throw new IllegalArgumentException("--lr-schedule step needs --lr-step-epochs K >= 1, not " + lrStepEpochs);
+                yield RunSchedule.step(lr, lrGamma, lrStepEpochs);
+            }
+            default -> RunSchedule.constant(lr);
+        };
+    }
+
+    /**
+     * Refuses SAM-only options (ρ, its schedule, the warm start, ε) when no optimizer of the command
+     * is a SAM variant: with --optimizer sgd they would be silently ignored.
+     */
+    static void refuseSamOptions(CommandSpec command, boolean samUsed) {
+        refuseUnless(command, samUsed, "a SAM optimizer (sam, usam, asam); --optimizer sgd has no rho",
+                "--rho", "--rhos", "--rho-final", "--warm-start", "--warm-start-epochs", "--epsilon");
+    }
+
+    /** Throws naming the first of {@code names} given on the command line unless {@code applies}. */
+    private static void refuseUnless(CommandSpec command, boolean applies, String needs, String... names) {
+        if (applies || command == null) return;
+        picocli.CommandLine.ParseResult parsed = command.commandLine().getParseResult();
+        if (parsed == null) return;
+        for (String name : names) {
+            if (parsed.hasMatchedOption(name)) throw new IllegalArgumentException(name + " applies only with " + needs);
+        }
+    }
+
     @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
     double momentum;
 
@@ -70,7 +124,8 @@ final class TrainingOptions {
     @Option(names = "--rho-final", description = "If set, rho moves linearly from --rho to this value over the run.")
     Double rhoFinal;
 
-    @Option(names = "--epsilon", defaultValue = "1e-12", description = "SAM normalisation guard: e = rho g/(|g| + epsilon) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epsilon", defaultValue = "1e-12", description = "SAM normalisation guard: e = rho g/(|g| + epsilon); "
+            + "0 = exact normalisation, e = 0 at g = 0 (default: ${DEFAULT-VALUE}).")
     double epsilon;
 
     @Option(names = "--asam-eta", defaultValue = "0.01", description = "ASAM: T = |w| + eta on weights (default: ${DEFAULT-VALUE}).")
@@ -153,28 +208,32 @@ final class TrainingOptions {
         return new ImageDataset[] {train, test};
     }
 
-    BaseOptimizer baseOptimizer() {
+    BaseOptimizer baseOptimizer(CommandSpec command) {
+        RunSchedule rate = learningRate(command);
         return switch (base.toLowerCase(Locale.ROOT)) {
-            case "sgd" -> new Sgd(lr, momentum, nesterov && momentum > 0, weightDecay);
-            case "adam" -> new Adam(lr, 0.9, 0.999, 1e-8, weightDecay);
+            case "sgd" -> new Sgd(rate, momentum, nesterov && momentum > 0, weightDecay);
+            case "adam" -> new Adam(rate, 0.9, 0.999, 1e-8, weightDecay);
             default -> throw new IllegalArgumentException("base optimizer '" + base + "' is unknown; allowed: sgd, adam");
         };
     }
 
-    /** "sgd" (the base alone), or "sam", "usam", "asam" wrapping it. */
-    Optimizer optimizer(String kind, double rho) {
+    /**
+     * "sgd" (the base alone), or "sam", "usam", "asam" wrapping it; {@code command} (may be null) is
+     * the parsed command, for the options that apply only to some choices.
+     */
+    Optimizer optimizer(String kind, double rho, CommandSpec command) {
         String k = kind.toLowerCase(Locale.ROOT);
-        if (k.equals("sgd") || k.equals("base") || k.equals("plain")) return new PlainOptimizer(baseOptimizer());
+        if (k.equals("sgd") || k.equals("base") || k.equals("plain")) return new PlainOptimizer(baseOptimizer(command));
         SamConfig.Variant v = switch (k) {
             case "sam" -> SamConfig.Variant.SAM;
             case "usam" -> SamConfig.Variant.USAM;
             case "asam" -> SamConfig.Variant.ASAM;
             default -> throw new IllegalArgumentException("optimizer '" + kind + "' is unknown; allowed: sgd, sam, usam, asam");
         };
-        RhoSchedule schedule = rhoFinal == null ? RhoSchedule.constant(rho) : RhoSchedule.linear(rho, rhoFinal);
+        RunSchedule schedule = rhoFinal == null ? RhoSchedule.constant(rho) : RhoSchedule.linear(rho, rhoFinal);
         SamConfig c = new SamConfig(v, schedule, epsilon, asamEta, false, shards, bnSecondPass);
         WarmStartSchedule w = warmStartEpochs > 0 ? WarmStartSchedule.epochs(warmStartEpochs) : WarmStartSchedule.fraction(warmStart);
-        return new Sam(baseOptimizer(), c, w);
+        return new Sam(baseOptimizer(command), c, w);
     }
 
     TrainConfig trainConfig(long seed, java.nio.file.Path checkpoint) {

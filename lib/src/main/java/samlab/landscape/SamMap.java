@@ -3,33 +3,75 @@ package samlab.landscape;
 import java.util.Objects;
 
 /**
- * The SAM update T(x) = x − η ∇f(x⁺), x⁺ = x + ρ v(x), on an objective, for one variant and ρ.
+ * The SAM update T(x) = x − η ∇f(x⁺), x⁺ = x + ρ v(x), on an objective, for one {@link Perturbation}
+ * rule and radius ρ (Foret et al. 2021, arXiv:2010.01412; the course's notebooks 01–04).
  * The step methods write into caller-owned arrays and a {@link Workspace} and never allocate:
  * they are the hot loop of the basin map. η is an argument, since rest points do not depend on it.
+ * At ∇f(x) = 0 the perturbation is 0 for every rule (see {@link Perturbation}), so T(x) = x there.
  *
- * @param eps the ε of the {@link SamVariant#EPS} variant (ignored by the others)
+ * @param objective    the function f
+ * @param perturbation how x⁺ is built from ∇f(x)
+ * @param rho          the radius ρ &gt; 0
  */
-public record SamMap(Objective objective, SamVariant variant, double rho, double eps) {
-    /** ε used by common SAM implementations. */
-    public static final double DEFAULT_EPS = 1e-12;
+public record SamMap(Objective objective, Perturbation perturbation, double rho) {
+    /** The ε of {@link SamVariant#EPS} by default: {@link Perturbation#DEFAULT_EPSILON}. */
+    public static final double DEFAULT_EPS = Perturbation.DEFAULT_EPSILON;
 
+    /**
+     * @throws NullPointerException     if {@code objective} or {@code perturbation} is null
+     * @throws IllegalArgumentException if {@code rho} is not a finite number &gt; 0
+     */
     public SamMap {
         Objects.requireNonNull(objective, "objective");
-        Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(perturbation, "perturbation");
         if (!(rho > 0) || !Double.isFinite(rho)) {
             throw new IllegalArgumentException("rho = " + rho + "; allowed: a finite number > 0");
         }
+    }
+
+    /**
+     * The map for a named variant ({@code --variant} of the theory commands); {@code eps} is the ε of
+     * {@link SamVariant#EPS} and ignored by the others (but still checked).
+     *
+     * @throws IllegalArgumentException if {@code rho} is not a finite number &gt; 0 or {@code eps} is
+     *                                  not a finite number ≥ 0
+     */
+    public SamMap(Objective objective, SamVariant variant, double rho, double eps) {
+        this(objective, checkEps(Objects.requireNonNull(variant, "variant"), eps).perturbation(eps), rho);
+    }
+
+    private static SamVariant checkEps(SamVariant v, double eps) {
         if (!(eps >= 0) || !Double.isFinite(eps)) {
             throw new IllegalArgumentException("eps = " + eps + "; allowed: a finite number >= 0");
         }
+        return v;
     }
 
-    /** Normalised SAM with radius ρ. */
+    /**
+     * Exactly normalised SAM with radius ρ.
+     *
+     * @throws IllegalArgumentException if {@code rho} is not a finite number &gt; 0
+     */
     public static SamMap sam(Objective f, double rho) {
-        return new SamMap(f, SamVariant.SAM, rho, DEFAULT_EPS);
+        return new SamMap(f, Perturbation.EXACT, rho);
     }
 
-    /** Checks a step size. */
+    /** The variant name of this map's perturbation ({@link SamVariant#of}): an ε-SAM map with ε = 0 is {@link SamVariant#SAM}. */
+    public SamVariant variant() {
+        return SamVariant.of(perturbation);
+    }
+
+    /** The perturbation's ε (0 for exact SAM and USAM). */
+    public double eps() {
+        return perturbation.epsilon();
+    }
+
+    /**
+     * Checks a step size.
+     *
+     * @return {@code eta}
+     * @throws IllegalArgumentException if {@code eta} is not a finite number &gt; 0
+     */
     public static double checkEta(double eta) {
         if (!(eta > 0) || !Double.isFinite(eta)) {
             throw new IllegalArgumentException("eta = " + eta + "; allowed: a finite number > 0");
@@ -63,22 +105,10 @@ public record SamMap(Objective objective, SamVariant variant, double rho, double
         return new Workspace(dimension());
     }
 
-    /** The scale of the perturbation direction: v = scale·g. */
-    private double directionScale(double gnorm) {
-        return switch (variant) {
-            case SAM -> gnorm > 0 ? 1 / gnorm : 0;
-            case EPS -> 1 / (gnorm + eps);
-            case USAM -> 1;
-        };
-    }
-
     /** Writes x⁺ into {@code out}, using {@code g} as scratch for ∇f(x); no allocation. */
     public void perturbed(double[] x, double[] g, double[] out) {
         objective.gradient(x, g);
-        double n2 = 0;
-        for (int i = 0; i < g.length; i++) n2 += g[i] * g[i];
-        double s = rho * directionScale(Math.sqrt(n2));
-        for (int i = 0; i < g.length; i++) out[i] = x[i] + s * g[i];
+        perturbation.apply(x, g, rho, out);
     }
 
     /** x⁺ in a new array. */
@@ -117,7 +147,8 @@ public record SamMap(Objective objective, SamVariant variant, double rho, double
 
     /**
      * The Jacobian of x ↦ x⁺, I + ρ Dv(x): for SAM Dv = (I − uuᵀ)H/‖g‖, for ε-SAM
-     * Dv = (I − ggᵀ/(‖g‖(‖g‖+ε))) H/(‖g‖+ε), for USAM Dv = H. For SAM at g = 0 it is undefined (NaN).
+     * Dv = (I − ggᵀ/(‖g‖(‖g‖+ε))) H/(‖g‖+ε), for USAM Dv = H. For exact SAM (ε = 0) at g = 0 the
+     * map is not differentiable and every entry is NaN.
      */
     public double[][] perturbationJacobian(double[] x) {
         int d = dimension();
@@ -125,10 +156,10 @@ public record SamMap(Objective objective, SamVariant variant, double rho, double
         double[][] h = objective.hessian(x);
         double n = norm(g);
         double[][] p = new double[d][d];
-        if (variant == SamVariant.USAM) {
+        if (perturbation.kind() == Perturbation.Kind.UNNORMALISED) {
             for (int i = 0; i < d; i++) p[i] = h[i].clone();
         } else {
-            double denom = variant == SamVariant.SAM ? n : n + eps;
+            double denom = n + perturbation.epsilon();
             if (denom == 0) {
                 for (double[] row : p) java.util.Arrays.fill(row, Double.NaN);
                 return p;

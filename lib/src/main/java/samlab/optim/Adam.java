@@ -10,7 +10,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * v ← β₂v + (1−β₂)g², w ← w − η(m̂/(√v̂ + δ) + λw) with bias-corrected m̂, v̂.
  */
 public final class Adam implements BaseOptimizer {
-    private final double learningRate;
+    private final BoundSchedule learningRate;
     private final double beta1;
     private final double beta2;
     private final double delta;
@@ -19,10 +19,24 @@ public final class Adam implements BaseOptimizer {
     private INDArray v;
     private long t;
 
+    /**
+     * AdamW with a constant learning rate.
+     *
+     * @throws IllegalArgumentException if {@code learningRate} is not finite and &gt; 0, a beta is not
+     *                                  in [0, 1), {@code delta} ≤ 0, or {@code weightDecay} not finite and ≥ 0
+     */
     public Adam(double learningRate, double beta1, double beta2, double delta, double weightDecay) {
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate " + learningRate + " must be positive and finite");
-        }
+        this(Sgd.constantRate(learningRate), beta1, beta2, delta, weightDecay);
+    }
+
+    /**
+     * AdamW with a learning-rate schedule.
+     *
+     * @throws NullPointerException     if {@code learningRate} is null
+     * @throws IllegalArgumentException if a beta is not in [0, 1), {@code delta} ≤ 0, or
+     *                                  {@code weightDecay} not finite and ≥ 0
+     */
+    public Adam(RunSchedule learningRate, double beta1, double beta2, double delta, double weightDecay) {
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("betas (" + beta1 + ", " + beta2 + ") must be in [0, 1)");
         }
@@ -30,20 +44,25 @@ public final class Adam implements BaseOptimizer {
         if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
             throw new IllegalArgumentException("weight decay " + weightDecay + " must be >= 0 and finite");
         }
-        this.learningRate = learningRate;
+        this.learningRate = new BoundSchedule(learningRate);
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.delta = delta;
         this.weightDecay = weightDecay;
     }
 
-    /** Adam(η) with β = (0.9, 0.999), δ = 1e-8, no weight decay. */
+    /**
+     * Adam(η) with β = (0.9, 0.999), δ = 1e-8, no weight decay.
+     *
+     * @throws IllegalArgumentException if {@code learningRate} is not finite and &gt; 0
+     */
     public static Adam of(double learningRate) {
         return new Adam(learningRate, 0.9, 0.999, 1e-8, 0);
     }
 
     @Override
-    public void update(INDArray params, INDArray gradient, ParameterLayout layout) {
+    public void update(INDArray params, INDArray gradient, ParameterLayout layout, long step) {
+        double lr = learningRate.at(step);
         if (m == null) {
             m = params.ulike().assign(0);
             v = params.ulike().assign(0);
@@ -54,16 +73,26 @@ public final class Adam implements BaseOptimizer {
         v.muli(beta2).addi(g.muli(g).muli(1 - beta2));
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
-        INDArray step = m.div(c1).divi(Transforms.sqrt(v.div(c2), false).addi(delta));
-        if (weightDecay > 0) step.addi(params.mul(weightDecay));
-        step.muli(layout.trainable());
+        INDArray update = m.div(c1).divi(Transforms.sqrt(v.div(c2), false).addi(delta));
+        if (weightDecay > 0) update.addi(params.mul(weightDecay));
+        update.muli(layout.trainable());
         BaseOptimizer.updateStatistics(params, gradient, layout);
-        params.subi(step.muli(learningRate));
+        params.subi(update.muli(lr));
     }
 
     @Override
-    public double learningRate() {
-        return learningRate;
+    public double learningRate(long step) {
+        return learningRate.at(step);
+    }
+
+    @Override
+    public RunSchedule learningRateSchedule() {
+        return learningRate.recipe();
+    }
+
+    @Override
+    public void start(RunLength run) {
+        learningRate.start(run);
     }
 
     @Override
@@ -86,7 +115,7 @@ public final class Adam implements BaseOptimizer {
 
     @Override
     public String describe() {
-        return "adam(lr=" + learningRate + ",b1=" + beta1 + ",b2=" + beta2
+        return "adam(lr=" + learningRate.recipe() + ",b1=" + beta1 + ",b2=" + beta2
                 + (weightDecay > 0 ? ",wd=" + weightDecay + " decoupled" : "") + ")";
     }
 }

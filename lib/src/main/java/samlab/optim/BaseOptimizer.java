@@ -10,11 +10,32 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * to the base optimizer (never to the loss the SAM perturbation sees): each rule says how.
  */
 public sealed interface BaseOptimizer permits Sgd, Adam {
-    /** Applies one update with {@code gradient} (not modified). */
-    void update(INDArray params, INDArray gradient, ParameterLayout layout);
+    /**
+     * Applies the update of step {@code step} (0-based over the run; it picks the learning rate
+     * from the schedule) with {@code gradient} (not modified). {@code params} and {@code gradient}
+     * are flattened parameter vectors of the layout's length.
+     *
+     * @throws IllegalStateException if the learning-rate schedule depends on the run length and
+     *                               {@link #start} was not called
+     */
+    void update(INDArray params, INDArray gradient, ParameterLayout layout, long step);
 
-    /** The learning rate. */
-    double learningRate();
+    /**
+     * Binds the learning-rate schedule to a run of this length (see {@link Optimizer#start}).
+     *
+     * @throws IllegalStateException if the schedule depends on the run length and {@code run} is {@link RunLength#UNKNOWN}
+     */
+    void start(RunLength run);
+
+    /**
+     * The learning rate η at step {@code step}.
+     *
+     * @throws IllegalStateException as {@link #update}
+     */
+    double learningRate(long step);
+
+    /** The learning-rate schedule (its {@code toString()} is a constant's value, e.g. "0.1", or the recipe). */
+    RunSchedule learningRateSchedule();
 
     /** Optimizer state for checkpoints (momentum buffers, moments, step count as a scalar). */
     List<INDArray> state();

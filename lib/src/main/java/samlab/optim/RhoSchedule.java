@@ -1,22 +1,42 @@
 package samlab.optim;
 
-/** The perturbation radius ρ as a function of the iteration (a second remedy besides warm-starting). */
-@FunctionalInterface
-public interface RhoSchedule {
-    /** ρ at {@code iteration} (0-based) of {@code totalIterations}. */
-    double rho(long iteration, long totalIterations);
+/**
+ * The SAM radius ρ over a run (Foret et al. 2021 use a constant ρ). Besides the plain warm start
+ * ({@link WarmStartSchedule#applyTo}: ρ = 0 for the first part), the remedies of the literature
+ * move ρ: linear decay to 0 ({@link #linearDecay}) or growth ({@link #linear} with to &gt; from).
+ * All return {@link RunSchedule}s, composable with {@link Schedule#join}.
+ */
+public final class RhoSchedule {
+    private RhoSchedule() {}
 
-    /** Constant ρ ≥ 0. */
-    static RhoSchedule constant(double rho) {
+    /**
+     * Constant ρ.
+     *
+     * @throws IllegalArgumentException if {@code rho} is negative, NaN or infinite
+     */
+    public static RunSchedule constant(double rho) {
         check(rho);
-        return (it, total) -> rho;
+        return RunSchedule.constant(rho);
     }
 
-    /** ρ moving linearly from {@code from} (first iteration) to {@code to} (last iteration). */
-    static RhoSchedule linear(double from, double to) {
+    /**
+     * ρ moving linearly from {@code from} (first step) to {@code to} (last step of the run).
+     *
+     * @throws IllegalArgumentException if {@code from} or {@code to} is negative, NaN or infinite
+     */
+    public static RunSchedule linear(double from, double to) {
         check(from);
         check(to);
-        return (it, total) -> total <= 1 ? to : from + (to - from) * Math.min(1.0, (double) it / (total - 1));
+        return RunSchedule.linear(from, to);
+    }
+
+    /**
+     * ρ decaying linearly from {@code rho} to 0 over the run.
+     *
+     * @throws IllegalArgumentException if {@code rho} is negative, NaN or infinite
+     */
+    public static RunSchedule linearDecay(double rho) {
+        return linear(rho, 0);
     }
 
     private static void check(double rho) {

@@ -4,24 +4,33 @@ import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Sharpness-Aware Minimization wrapping any {@link BaseOptimizer}: gradient g₁ at w, perturbation
- * e (see {@link SamConfig}), gradient g₂ at w + e, w restored bit for bit from a saved copy, then
- * the base update with g₂. During warm-start (see {@link WarmStartSchedule}) a step is the plain
- * base step. With ρ = 0 a SAM step equals the base step exactly.
+ * Sharpness-Aware Minimization (Foret et al. 2021, arXiv:2010.01412, Algorithm 1) wrapping any
+ * {@link BaseOptimizer}, like optax's {@code sam} wrapper: gradient g₁ at w, perturbation e (see
+ * {@link SamConfig}), gradient g₂ at w + e, w restored bit for bit from a saved copy, then the base
+ * update with g₂. ρ at each step comes from {@code warmStart.applyTo(config.rho())}: a step whose ρ
+ * is 0 (the warm start of {@link WarmStartSchedule}, or a schedule reaching 0) is the plain base
+ * step, one gradient, since e = 0 makes the SAM step equal to it.
  */
 public final class Sam implements Optimizer {
     private final BaseOptimizer base;
     private final SamConfig config;
     private final WarmStartSchedule warmStart;
+    private final BoundSchedule rho;
     private INDArray saved;
     private INDArray secondGradient;
     private INDArray firstStatistics;
     private INDArray perturbation;
 
+    /**
+     * SAM with a plain warm start.
+     *
+     * @throws NullPointerException if an argument is null
+     */
     public Sam(BaseOptimizer base, SamConfig config, WarmStartSchedule warmStart) {
         this.base = Objects.requireNonNull(base, "base");
         this.config = Objects.requireNonNull(config, "config");
         this.warmStart = Objects.requireNonNull(warmStart, "warmStart");
+        this.rho = new BoundSchedule(warmStart.applyTo(config.rho()));
     }
 
     /** SAM from the first step. */
@@ -29,10 +38,12 @@ public final class Sam implements Optimizer {
         this(base, config, WarmStartSchedule.none());
     }
 
+    /** The perturbation settings. */
     public SamConfig config() {
         return config;
     }
 
+    /** The plain warm start. */
     public WarmStartSchedule warmStart() {
         return warmStart;
     }
@@ -43,13 +54,20 @@ public final class Sam implements Optimizer {
     }
 
     @Override
-    public StepReport step(TrainingLoss objective, long iteration, long totalIterations, int epoch) {
-        if (!warmStart.samActive(iteration, totalIterations, epoch)) {
-            double loss = objective.computeGradient(0, 1);
-            base.update(objective.parameters(), objective.gradient(), objective.layout());
-            return new StepReport(loss, 0, false, 0);
-        }
-        double rho = config.rho().rho(iteration, totalIterations);
+    public void start(RunLength run) {
+        rho.start(run);
+        base.start(run);
+    }
+
+    /** ρ at {@code step} (0 during the warm start). */
+    public double rhoAt(long step) {
+        return rho.at(step);
+    }
+
+    @Override
+    public StepReport step(TrainingLoss objective, long step) {
+        double rho = this.rho.at(step);
+        if (rho == 0) return PlainOptimizer.plainStep(base, objective, step);
         INDArray w = objective.parameters();
         ParameterLayout layout = objective.layout();
         boolean stats = layout.hasStatistics() && !config.secondPassStatistics();
@@ -83,7 +101,7 @@ public final class Sam implements Optimizer {
             w.assign(saved); // exact restore, no (w + e) − e rounding
         }
         if (stats) secondGradient.muli(layout.trainable()).addi(firstStatistics);
-        base.update(w, secondGradient, layout);
+        base.update(w, secondGradient, layout, step);
         return new StepReport(loss, rho, true, perturbationNorm);
     }
 

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * b ← μb + d, step = d + μb (Nesterov) or b, w ← w − η·step.
  */
 public final class Sgd implements BaseOptimizer {
-    private final double learningRate;
+    private final BoundSchedule learningRate;
     private final double momentum;
     private final boolean nesterov;
     private final double weightDecay;
@@ -17,10 +17,25 @@ public final class Sgd implements BaseOptimizer {
     private INDArray direction;
     private INDArray scratch;
 
+    /**
+     * SGD with a constant learning rate.
+     *
+     * @throws IllegalArgumentException if {@code learningRate} is not finite and &gt; 0, {@code momentum}
+     *                                  not in [0, 1), {@code nesterov} with momentum 0, or {@code weightDecay}
+     *                                  not finite and ≥ 0
+     */
     public Sgd(double learningRate, double momentum, boolean nesterov, double weightDecay) {
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate " + learningRate + " must be positive and finite");
-        }
+        this(constantRate(learningRate), momentum, nesterov, weightDecay);
+    }
+
+    /**
+     * SGD with a learning-rate schedule (e.g. {@link RunSchedule#cosine}).
+     *
+     * @throws NullPointerException     if {@code learningRate} is null
+     * @throws IllegalArgumentException if {@code momentum} is not in [0, 1), {@code nesterov} with
+     *                                  momentum 0, or {@code weightDecay} not finite and ≥ 0
+     */
+    public Sgd(RunSchedule learningRate, double momentum, boolean nesterov, double weightDecay) {
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum " + momentum + " must be in [0, 1)");
         }
@@ -30,19 +45,24 @@ public final class Sgd implements BaseOptimizer {
         if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
             throw new IllegalArgumentException("weight decay " + weightDecay + " must be >= 0 and finite");
         }
-        this.learningRate = learningRate;
+        this.learningRate = new BoundSchedule(learningRate);
         this.momentum = momentum;
         this.nesterov = nesterov;
         this.weightDecay = weightDecay;
     }
 
-    /** Plain gradient descent with step {@code learningRate}. */
+    /**
+     * Plain gradient descent with step {@code learningRate}.
+     *
+     * @throws IllegalArgumentException if {@code learningRate} is not finite and &gt; 0
+     */
     public static Sgd plain(double learningRate) {
         return new Sgd(learningRate, 0, false, 0);
     }
 
     @Override
-    public void update(INDArray params, INDArray gradient, ParameterLayout layout) {
+    public void update(INDArray params, INDArray gradient, ParameterLayout layout, long step) {
+        double lr = learningRate.at(step);
         if (direction == null) {
             direction = params.ulike();
             buffer = params.ulike().assign(0);
@@ -57,12 +77,30 @@ public final class Sgd implements BaseOptimizer {
             else direction.assign(buffer);
         }
         if (layout.hasStatistics()) params.subi(scratch.assign(gradient).muli(layout.statistics()));
-        params.subi(direction.muli(learningRate));
+        params.subi(direction.muli(lr));
     }
 
     @Override
-    public double learningRate() {
-        return learningRate;
+    public double learningRate(long step) {
+        return learningRate.at(step);
+    }
+
+    @Override
+    public RunSchedule learningRateSchedule() {
+        return learningRate.recipe();
+    }
+
+    @Override
+    public void start(RunLength run) {
+        learningRate.start(run);
+    }
+
+    /** A constant learning-rate schedule, checked. */
+    static RunSchedule constantRate(double learningRate) {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate " + learningRate + " must be positive and finite");
+        }
+        return RunSchedule.constant(learningRate);
     }
 
     @Override
@@ -84,7 +122,7 @@ public final class Sgd implements BaseOptimizer {
 
     @Override
     public String describe() {
-        return "sgd(lr=" + learningRate + (momentum > 0 ? ",momentum=" + momentum : "")
+        return "sgd(lr=" + learningRate.recipe() + (momentum > 0 ? ",momentum=" + momentum : "")
                 + (nesterov ? ",nesterov" : "") + (weightDecay > 0 ? ",wd=" + weightDecay : "") + ")";
     }
 

@@ -8,13 +8,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import samlab.Tabular;
 import samlab.data.ImageDataset;
+import samlab.landscape.Perturbation;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * Why is SAM (not) moving? Computes, on a fixed probe set, the {@link Diagnostics} at w and at the
- * SAM point w⁺ = w + ρ g/‖g‖ (gradient norms, their ratio and cosine, ‖w‖, the fraction of active
+ * SAM point w⁺ = w + ρ g/(‖g‖ + ε) (the {@link Perturbation} of the config; the training run's when
+ * called by the trainer, see {@code samlab.optim.SamConfig#diagnosticPerturbation()}) (gradient norms, their ratio and cosine, ‖w‖, the fraction of active
  * ReLU units, optionally the top Hessian eigenvalues) and names the mechanism with
  * {@link #classify}: a hallucinated minimizer in the paper's sense (∇L(w⁺) → 0 while ∇L(w) ≠ 0, in
  * a live network), a dead-unit plateau, a true critical point, a step size beyond the stability
@@ -64,10 +66,12 @@ public final class HallucinationCheck {
      * @param chunk             examples per forward/backward pass
      * @param learningRate      the step size η the network was trained with (NaN = unknown: no stability verdict)
      * @param hessianIterations power iterations for λ_max at w and w⁺ (0 = not estimated)
+     * @param perturbation      the rule of w⁺ (normalised with the run's ε for SAM runs)
      */
     public record Config(double rho, Thresholds thresholds, int samples, int chunk, long seed, double learningRate,
-                         int hessianIterations) {
+                         int hessianIterations, Perturbation perturbation) {
         public Config {
+            Objects.requireNonNull(perturbation, "perturbation");
             if (!(rho > 0) || !Double.isFinite(rho)) throw new IllegalArgumentException("rho " + rho + " must be positive");
             Objects.requireNonNull(thresholds, "thresholds");
             if (samples < 0) throw new IllegalArgumentException("samples " + samples + " must be >= 0 (0 = all)");
@@ -80,17 +84,22 @@ public final class HallucinationCheck {
 
         /** Ratio and gradient-norm thresholds as given, the other defaults; no η, no Hessian. */
         public Config(double rho, double ratioThreshold, double minGradientNorm, int samples, int chunk, long seed) {
-            this(rho, Thresholds.of(ratioThreshold, minGradientNorm), samples, chunk, seed, Double.NaN, 0);
+            this(rho, Thresholds.of(ratioThreshold, minGradientNorm), samples, chunk, seed, Double.NaN, 0, Perturbation.DEFAULT);
         }
 
         /** Default thresholds, all examples, chunks of 128, no η, no Hessian. */
         public static Config of(double rho) {
-            return new Config(rho, Thresholds.DEFAULT, 0, 128, 0, Double.NaN, 0);
+            return new Config(rho, Thresholds.DEFAULT, 0, 128, 0, Double.NaN, 0, Perturbation.DEFAULT);
         }
 
         /** This config with the training step size (enables the stability verdict) and λ_max by {@code iterations} power iterations. */
         public Config withStability(double learningRate, int iterations) {
-            return new Config(rho, thresholds, samples, chunk, seed, learningRate, iterations);
+            return new Config(rho, thresholds, samples, chunk, seed, learningRate, iterations, perturbation);
+        }
+
+        /** This config with another perturbation rule (e.g. the training run's). */
+        public Config withPerturbation(Perturbation p) {
+            return new Config(rho, thresholds, samples, chunk, seed, learningRate, hessianIterations, p);
         }
 
         public double ratioThreshold() {
@@ -173,7 +182,7 @@ public final class HallucinationCheck {
         NetworkLoss objective = new NetworkLoss(graph);
         int[] rows = probeRows(data.size(), config.samples(), config.seed());
         GradientProbe probe = new GradientProbe(objective, new NetworkInputs(data, flatInput), rows, config.chunk());
-        Measurement m = measureAll(objective, probe, config.rho(), config.hessianIterations());
+        Measurement m = measureAll(objective, probe, config.perturbation(), config.rho(), config.hessianIterations());
         Verdict v = classify(m.diagnostics(), config.learningRate(), Double.NaN, config.thresholds());
         return new Report(m.diagnostics(), v, config.thresholds(), config.learningRate(), m.activeAt(), m.activePerturbed(),
                 rows.length);
@@ -221,9 +230,12 @@ public final class HallucinationCheck {
     /** The diagnostics and the per-layer activity at w and w⁺. */
     record Measurement(Diagnostics diagnostics, Map<String, Double> activeAt, Map<String, Double> activePerturbed) {}
 
-    /** The gradient diagnostics alone (as before), restoring the parameters exactly. */
-    static Diagnostics measure(NetworkLoss objective, GradientProbe probe, double rho) {
-        return measureAll(objective, probe, rho, 0).diagnostics();
+    /**
+     * The gradient diagnostics (and ‖w‖, active units) with w⁺ = w + {@code perturbation}'s e(ρ, g),
+     * restoring the parameters exactly. At g = 0, w⁺ = w (zero-gradient limit).
+     */
+    static Diagnostics measure(NetworkLoss objective, GradientProbe probe, Perturbation perturbation, double rho) {
+        return measureAll(objective, probe, perturbation, rho, 0).diagnostics();
     }
 
     /**
@@ -231,7 +243,8 @@ public final class HallucinationCheck {
      * and with {@code hessianIterations} &gt; 0 the top Hessian eigenvalue at both points. The
      * parameters are restored exactly.
      */
-    static Measurement measureAll(NetworkLoss objective, GradientProbe probe, double rho, int hessianIterations) {
+    static Measurement measureAll(NetworkLoss objective, GradientProbe probe, Perturbation perturbation, double rho,
+                                  int hessianIterations) {
         GradientProbe.Result at = probe.gradient();
         INDArray g = at.gradient();
         double norm = g.norm2Number().doubleValue();
@@ -245,7 +258,7 @@ public final class HallucinationCheck {
         Map<String, Double> activePlus;
         double lambdaPlus = Double.NaN;
         try {
-            w.addi(g.mul(rho / (norm + 1e-12)));
+            w.addi(g.mul(perturbation.scale(rho, norm)));
             GradientProbe.Result plus = probe.gradient();
             gp = plus.gradient();
             lossPlus = plus.loss();

@@ -106,9 +106,9 @@ public final class TrainBenchmark {
             for (int i = 0; i < c.warmup() + c.steps(); i++) {
                 if (i == c.warmup()) rssWarm = rss("VmRSS");
                 long t0 = System.nanoTime();
-                sgd.step(objective, i, Long.MAX_VALUE, 0);
+                sgd.step(objective, i);
                 long t1 = System.nanoTime();
-                sam.step(objective, i, Long.MAX_VALUE, 0);
+                sam.step(objective, i);
                 long t2 = System.nanoTime();
                 p.advance(2);
                 memory.collectIfDue(); // outside the timed region, as in the trainer

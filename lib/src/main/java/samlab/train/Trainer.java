@@ -11,7 +11,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import samlab.data.Augmentation;
 import samlab.data.ImageDataset;
 import samlab.data.SeededRandom;
+import samlab.landscape.Perturbation;
 import samlab.optim.Optimizer;
+import samlab.optim.RunLength;
 import samlab.optim.Sam;
 import samlab.progress.Progress;
 import samlab.progress.ProgressSink;
@@ -70,7 +72,9 @@ public final class Trainer {
         int n = train.size();
         int batch = config.batchSize() == 0 ? n : Math.min(config.batchSize(), n);
         long stepsPerEpoch = (n + batch - 1) / batch;
-        long total = stepsPerEpoch * config.epochs();
+        optimizer.start(RunLength.ofEpochs(config.epochs(), stepsPerEpoch));
+        // diagnostics measure at the run's own w⁺ rule (its ε)
+        Perturbation diagnosticRule = optimizer instanceof Sam s ? s.config().diagnosticPerturbation() : Perturbation.DEFAULT;
         NetworkInputs batches = new NetworkInputs(train, flat);
         int[] evalRows = HallucinationCheck.probeRows(n, config.evalSamples(), config.seed());
         NetworkInputs probeBatches = new NetworkInputs(train, flat);
@@ -109,7 +113,7 @@ public final class Trainer {
                             : batches.fill(order, from, Math.min(n, from + batch), augmentation,
                                     SeededRandom.derived(config.seed() ^ AUGMENTATION_STREAM, iteration));
                     objective.setBatch(b[0], b[1]);
-                    last = optimizer.step(objective, iteration, total, epoch);
+                    last = optimizer.step(objective, iteration);
                     steps.add(new StepRecord(iteration, epoch, last.loss(), last.rho(), last.sam()));
                     lossSum += last.loss();
                     iteration++;
@@ -124,11 +128,11 @@ public final class Trainer {
             Diagnostics d = Diagnostics.NONE;
             if (config.diagnosticsDue(epoch)) {
                 double rho = last.sam() && last.rho() > 0 ? last.rho() : config.probeRho();
-                d = HallucinationCheck.measureAll(objective, probe, rho,
+                d = HallucinationCheck.measureAll(objective, probe, diagnosticRule, rho,
                         config.hessianDue(epoch) ? config.hessianIterations() : 0).diagnostics();
             }
             epochs.add(new EpochRecord(epoch, iteration, lossSum / stepsPerEpoch, trainEval[0], trainEval[1],
-                    testEval[0], testEval[1], optimizer.base().learningRate(), last.rho(), last.sam(), d,
+                    testEval[0], testEval[1], optimizer.base().learningRate(iteration - 1), last.rho(), last.sam(), d,
                     (System.nanoTime() - t0) / 1e9));
             boolean due = config.checkpointEvery() > 0 && (epoch + 1) % config.checkpointEvery() == 0;
             boolean pausing = epoch + 1 == stopBefore && stopBefore < config.epochs();

@@ -25,7 +25,7 @@ class BaseOptimizerTest {
         double[] ew = W0.clone();
         double[] buf = new double[3];
         for (double[] g : G) {
-            sgd.update(w, Nd4j.create(g), layout());
+            sgd.update(w, Nd4j.create(g), layout(), 0);
             for (int i = 0; i < 3; i++) {
                 double d = g[i] + wd * ew[i];
                 buf[i] = mu * buf[i] + d;
@@ -43,7 +43,7 @@ class BaseOptimizerTest {
         double[] ew = W0.clone();
         double[] buf = new double[3];
         for (double[] g : G) {
-            sgd.update(w, Nd4j.create(g), layout());
+            sgd.update(w, Nd4j.create(g), layout(), 0);
             for (int i = 0; i < 3; i++) {
                 buf[i] = 0.5 * buf[i] + g[i];
                 ew[i] -= 0.2 * buf[i];
@@ -63,7 +63,7 @@ class BaseOptimizerTest {
         double[] v = new double[3];
         int t = 0;
         for (double[] g : G) {
-            adam.update(w, Nd4j.create(g), layout());
+            adam.update(w, Nd4j.create(g), layout(), 0);
             t++;
             for (int i = 0; i < 3; i++) {
                 m[i] = b1 * m[i] + (1 - b1) * g[i];
@@ -83,7 +83,7 @@ class BaseOptimizerTest {
         ParameterLayout layout = new ParameterLayout(trainable, trainable);
         for (BaseOptimizer opt : new BaseOptimizer[] {new Sgd(0.1, 0.9, false, 0.5), Adam.of(0.3)}) {
             INDArray w = Nd4j.create(W0.clone());
-            opt.update(w, Nd4j.create(G[0]), layout);
+            opt.update(w, Nd4j.create(G[0]), layout, 0);
             assertEquals(W0[1] - G[0][1], w.getDouble(1), 0, opt.describe());
         }
     }
@@ -92,12 +92,12 @@ class BaseOptimizerTest {
     void stateRoundTripContinuesIdentically() {
         Adam a = Adam.of(0.05);
         INDArray wa = Nd4j.create(W0.clone());
-        a.update(wa, Nd4j.create(G[0]), layout());
+        a.update(wa, Nd4j.create(G[0]), layout(), 0);
         Adam b = Adam.of(0.05);
         b.loadState(a.state());
         INDArray wb = wa.dup();
-        a.update(wa, Nd4j.create(G[1]), layout());
-        b.update(wb, Nd4j.create(G[1]), layout());
+        a.update(wa, Nd4j.create(G[1]), layout(), 1);
+        b.update(wb, Nd4j.create(G[1]), layout(), 1);
         assertEquals(wa, wb);
     }
 

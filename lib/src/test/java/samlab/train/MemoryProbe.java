@@ -25,7 +25,7 @@ public final class MemoryProbe {
             int[] order = samlab.data.SeededRandom.epochOrder(1280, 1, i / 10);
             INDArray[] xy = b.fill(order, (i % 10) * 128, (i % 10) * 128 + 128);
             f.setBatch(xy[0], xy[1]);
-            o.step(f, i, steps, 0);
+            o.step(f, i);
             if (gcEvery > 0 && i % gcEvery == gcEvery - 1) System.gc();
             if (gcEvery < 0) memory.collectIfDue();
             if (i % 10 == 9) {

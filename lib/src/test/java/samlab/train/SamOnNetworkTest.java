@@ -64,8 +64,8 @@ class SamOnNetworkTest {
         var plain = new PlainOptimizer(new Sgd(0.05, 0.9, true, 5e-4));
         var sam = new Sam(new Sgd(0.05, 0.9, true, 5e-4), SamConfig.sam(0));
         for (int i = 0; i < 3; i++) {
-            plain.step(a, i, 3, 0);
-            sam.step(b, i, 3, 0);
+            plain.step(a, i);
+            sam.step(b, i);
         }
         assertArrayEquals(bits(a.parameters()), bits(b.parameters()));
     }
@@ -74,7 +74,7 @@ class SamOnNetworkTest {
     void weightsAreRestoredExactlyBetweenShards() {
         Recording f = new Recording(tiny(4));
         INDArray w0 = f.parameters().dup();
-        new Sam(Sgd.plain(0.1), SamConfig.sam(0.5).withShards(2)).step(f, 0, 1, 0);
+        new Sam(Sgd.plain(0.1), SamConfig.sam(0.5).withShards(2)).step(f, 0);
         assertEquals(4, f.paramsSeen.size());
         assertArrayEquals(bits(w0), bits(f.paramsSeen.get(0)));
         assertNotEquals(w0, f.paramsSeen.get(1));               // perturbed
@@ -88,7 +88,7 @@ class SamOnNetworkTest {
             INDArray w0 = f.parameters().dup();
             SamConfig c = new SamConfig(SamConfig.Variant.SAM, samlab.optim.RhoSchedule.constant(0.5), 1e-12, 0.01,
                     false, 1, second);
-            new Sam(Sgd.plain(0.1), c).step(f, 0, 1, 0);
+            new Sam(Sgd.plain(0.1), c).step(f, 0);
             INDArray stats = f.layout().statistics();
             INDArray expected = w0.sub(f.gradients.get(second ? 1 : 0).mul(stats)).mul(stats);
             INDArray other = w0.sub(f.gradients.get(second ? 0 : 1).mul(stats)).mul(stats);
