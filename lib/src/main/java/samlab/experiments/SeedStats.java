@@ -1,0 +1,124 @@
+package samlab.experiments;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Seed statistics of a per-run table (e.g. {@link Arms#summary()}): rows grouped by key columns
+ * (e.g. arm and ρ), and for one value column the number of seeds, mean, sample standard deviation
+ * (n − 1; NaN for one seed), min, max and every seed's value. The course's tables show these, never
+ * a single seed.
+ */
+public final class SeedStats {
+    private SeedStats() {}
+
+    /**
+     * One row per distinct combination of {@code keys} (in order of first appearance): the keys, then
+     * n, mean, sd, min, max of {@code value} and {@code per_seed} ("s1 0.512, s2 0.498, …" from the
+     * {@code seed} column, 3 significant digits). NaN values count in n and make mean and sd NaN.
+     *
+     * @throws IllegalArgumentException if a column is missing or no key is given
+     */
+    public static Table of(Table runs, String value, String... keys) {
+        Objects.requireNonNull(runs, "runs");
+        if (keys.length == 0) throw new IllegalArgumentException("group by at least one key column");
+        for (String c : concat(value, keys)) {
+            if (!runs.columnNames().contains(c)) throw new IllegalArgumentException("no column '" + c + "'; columns: " + runs.columnNames());
+        }
+        Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < runs.rowCount(); i++) {
+            List<String> k = new ArrayList<>();
+            for (String key : keys) k.add(runs.column(key).getString(i));
+            groups.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+        }
+        List<StringColumn> keyCols = new ArrayList<>();
+        for (String key : keys) keyCols.add(StringColumn.create(key));
+        IntColumn n = IntColumn.create("n");
+        DoubleColumn mean = DoubleColumn.create("mean");
+        DoubleColumn sd = DoubleColumn.create("sd");
+        DoubleColumn min = DoubleColumn.create("min");
+        DoubleColumn max = DoubleColumn.create("max");
+        StringColumn perSeed = StringColumn.create("per_seed");
+        boolean seeds = runs.columnNames().contains("seed");
+        for (var g : groups.entrySet()) {
+            for (int k = 0; k < keys.length; k++) keyCols.get(k).append(g.getKey().get(k));
+            double[] v = g.getValue().stream().mapToDouble(i -> SweepResults.number(runs, value, i)).toArray();
+            n.append(v.length);
+            double m = mean(v);
+            mean.append(m);
+            sd.append(sd(v, m));
+            min.append(java.util.Arrays.stream(v).min().orElse(Double.NaN));
+            max.append(java.util.Arrays.stream(v).max().orElse(Double.NaN));
+            List<String> parts = new ArrayList<>();
+            for (int j = 0; j < v.length; j++) {
+                int row = g.getValue().get(j);
+                String label = seeds ? "s" + (long) SweepResults.number(runs, "seed", row) : "#" + (j + 1);
+                parts.add(label + " " + String.format(Locale.ROOT, "%.3g", v[j]));
+            }
+            perSeed.append(String.join(", ", parts));
+        }
+        Table out = Table.create(value + " over seeds");
+        for (StringColumn c : keyCols) out.addColumns(c);
+        out.addColumns(n, mean, sd, min, max, perSeed);
+        return out;
+    }
+
+    /**
+     * The entry of {@code column} in the row of a {@link #of} table whose key columns equal
+     * {@code key} (compared as text, or as numbers when both parse: "5" matches "5.0").
+     *
+     * @throws IllegalArgumentException if no row or more than one matches
+     */
+    public static double get(Table stats, String column, String... key) {
+        int found = -1;
+        for (int i = 0; i < stats.rowCount(); i++) {
+            boolean match = true;
+            for (int k = 0; k < key.length && match; k++) match = sameKey(stats.column(k).getString(i), key[k]);
+            if (match) {
+                if (found >= 0) throw new IllegalArgumentException("more than one row matches " + List.of(key));
+                found = i;
+            }
+        }
+        if (found < 0) throw new IllegalArgumentException("no row " + List.of(key) + " in " + stats.name());
+        Column<?> c = stats.column(column);
+        return ((tech.tablesaw.api.NumericColumn<?>) c).getDouble(found);
+    }
+
+    private static boolean sameKey(String a, String b) {
+        if (a.equals(b)) return true;
+        try {
+            return Double.parseDouble(a) == Double.parseDouble(b);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return v.length == 0 ? Double.NaN : s / v.length;
+    }
+
+    static double sd(double[] v, double mean) {
+        if (v.length < 2) return Double.NaN;
+        double s = 0;
+        for (double x : v) s += (x - mean) * (x - mean);
+        return Math.sqrt(s / (v.length - 1));
+    }
+
+    private static List<String> concat(String first, String... rest) {
+        List<String> l = new ArrayList<>();
+        l.add(first);
+        l.addAll(List.of(rest));
+        return l;
+    }
+}
