@@ -102,6 +102,62 @@ public final class SeedStats {
         }
     }
 
+    /**
+     * Paired comparison of two arms seed by seed: for each combination of {@code keys} (e.g. ρ) present
+     * in both arms, the differences {@code value(armB) − value(armA)} of runs with the same seed, with
+     * n, mean, sd, how many are &gt; 0 ({@code b_higher}) and every seed's difference. {@code runs}
+     * needs the columns {@code arm} and {@code seed} (as {@link Arms#summary()} gives).
+     *
+     * @throws IllegalArgumentException if a column is missing
+     */
+    public static Table paired(Table runs, String value, String armA, String armB, String... keys) {
+        for (String c : concat(value, concat("arm", concat("seed", keys).toArray(String[]::new)).toArray(String[]::new))) {
+            if (!runs.columnNames().contains(c)) throw new IllegalArgumentException("no column '" + c + "'; columns: " + runs.columnNames());
+        }
+        Map<List<String>, Map<Long, Double>> a = new LinkedHashMap<>();
+        Map<List<String>, Map<Long, Double>> b = new LinkedHashMap<>();
+        for (int i = 0; i < runs.rowCount(); i++) {
+            String arm = runs.column("arm").getString(i);
+            if (!arm.equals(armA) && !arm.equals(armB)) continue;
+            List<String> k = new ArrayList<>();
+            for (String key : keys) k.add(runs.column(key).getString(i));
+            long seed = (long) SweepResults.number(runs, "seed", i);
+            (arm.equals(armA) ? a : b).computeIfAbsent(k, x -> new LinkedHashMap<>()).put(seed, SweepResults.number(runs, value, i));
+        }
+        List<StringColumn> keyCols = new ArrayList<>();
+        for (String key : keys) keyCols.add(StringColumn.create(key));
+        IntColumn n = IntColumn.create("n");
+        DoubleColumn mean = DoubleColumn.create("mean_difference");
+        DoubleColumn sd = DoubleColumn.create("sd_difference");
+        IntColumn higher = IntColumn.create("b_higher");
+        StringColumn perSeed = StringColumn.create("per_seed");
+        for (var e : a.entrySet()) {
+            Map<Long, Double> other = b.get(e.getKey());
+            if (other == null) continue;
+            List<Double> d = new ArrayList<>();
+            List<String> parts = new ArrayList<>();
+            for (var s : e.getValue().entrySet()) {
+                if (!other.containsKey(s.getKey())) continue;
+                double diff = other.get(s.getKey()) - s.getValue();
+                d.add(diff);
+                parts.add("s" + s.getKey() + " " + String.format(Locale.ROOT, "%+.3g", diff));
+            }
+            if (d.isEmpty()) continue;
+            for (int k = 0; k < keys.length; k++) keyCols.get(k).append(e.getKey().get(k));
+            double[] v = d.stream().mapToDouble(Double::doubleValue).toArray();
+            n.append(v.length);
+            double m = mean(v);
+            mean.append(m);
+            sd.append(sd(v, m));
+            higher.append((int) java.util.Arrays.stream(v).filter(x -> x > 0).count());
+            perSeed.append(String.join(", ", parts));
+        }
+        Table out = Table.create(value + ": " + armB + " minus " + armA + ", same seed");
+        for (StringColumn c : keyCols) out.addColumns(c);
+        out.addColumns(n, mean, sd, higher, perSeed);
+        return out;
+    }
+
     static double mean(double[] v) {
         double s = 0;
         for (double x : v) s += x;

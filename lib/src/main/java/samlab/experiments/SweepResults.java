@@ -211,6 +211,26 @@ public final class SweepResults {
     }
 
     /**
+     * {@code column} of every run at epoch {@code epoch}: a table (run, seed, rho, value), e.g. plain
+     * runs of 2N steps read at step N (equal steps) for comparison with N-step SAM runs.
+     *
+     * @throws IllegalArgumentException if a run lacks the column or the epoch
+     */
+    public Table valuesAt(String column, int epoch) {
+        StringColumn run = StringColumn.create("run");
+        DoubleColumn seed = DoubleColumn.create("seed");
+        DoubleColumn rho = DoubleColumn.create("rho");
+        DoubleColumn value = DoubleColumn.create(column);
+        for (String name : runs.keySet()) {
+            run.append(name);
+            seed.append(seedOf(name));
+            rho.append(at(name, "rho", epoch));
+            value.append(at(name, column, epoch));
+        }
+        return Table.create(column + " at epoch " + epoch, run, seed, rho, value);
+    }
+
+    /**
      * The rows of run {@code run} from {@code before} epochs before SAM's first active epoch to
      * {@code after} epochs after it (clipped to the run), with the columns epoch, sam_active,
      * train_loss and, where the table has them, weight_norm, grad_norm and grad_norm_perturbed: what

@@ -103,6 +103,23 @@ class StudyTablesTest {
     }
 
     @Test
+    void pairedDifferencesMatchSeedsAcrossArms() {
+        Table p = SeedStats.paired(arms().summary(), "final_test_accuracy", "sam", "warm0.1", "rho");
+        assertEquals(1, p.rowCount());
+        assertEquals(0.2, SeedStats.get(p, "mean_difference", "5.0"), 1e-12); // (0.8 − 0.5 + 0.7 − 0.6) / 2
+        assertEquals(Math.sqrt(0.02), SeedStats.get(p, "sd_difference", "5.0"), 1e-12);
+        assertEquals(2, SeedStats.get(p, "b_higher", "5.0"));
+        assertEquals("s1 +0.300, s2 +0.100", p.stringColumn("per_seed").get(0));
+    }
+
+    @Test
+    void valuesAtAnEpochForEveryRun() {
+        Table v = arms().arm("sam").valuesAt("train_loss", 10);
+        assertEquals(List.of(1.0, 2.0), v.doubleColumn("seed").asList());
+        assertEquals(1.9, v.doubleColumn("train_loss").get(1), 1e-12);
+    }
+
+    @Test
     void aroundSwitchAndValueAtAnEpoch() {
         SweepResults warm = arms().arm("warm0.1");
         Table t = warm.aroundSwitch("sam-rho5.0-seed1", 2, 3);
