@@ -91,6 +91,23 @@ public final class SweepResults {
         return t;
     }
 
+    /**
+     * Every run cut after epoch {@code lastEpoch} (rows with epoch ≤ lastEpoch), so that
+     * {@link #summary()} reports the runs as they stood then: a 600-step run read at step 400 equals a
+     * 400-step run when the schedule does not depend on the run length (full batch, constant lr and ρ).
+     *
+     * @throws IllegalArgumentException if a run has no row up to that epoch
+     */
+    public SweepResults upTo(int lastEpoch) {
+        Map<String, Table> m = new LinkedHashMap<>();
+        runs.forEach((n, t) -> {
+            Table cut = t.where(((NumericColumn<?>) t.column("epoch")).isLessThanOrEqualTo(lastEpoch));
+            if (cut.rowCount() == 0) throw new IllegalArgumentException("run " + n + " has no epoch <= " + lastEpoch);
+            m.put(n, cut);
+        });
+        return new SweepResults(m);
+    }
+
     /** Only the runs whose name satisfies {@code keep}. */
     public SweepResults filter(java.util.function.Predicate<String> keep) {
         Map<String, Table> m = new LinkedHashMap<>();

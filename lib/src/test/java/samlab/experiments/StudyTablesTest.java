@@ -131,6 +131,14 @@ class StudyTablesTest {
     }
 
     @Test
+    void upToCutsEveryRunAtAnEpoch() {
+        Table s = arms().arm("sam").upTo(9).summary();
+        assertEquals(2.0 - 0.09, s.doubleColumn("final_train_loss").get(0), 1e-12);
+        assertTrue(Double.isNaN(s.doubleColumn("lambda_max_perturbed").get(0)), "the last estimate came later");
+        assertThrows(IllegalArgumentException.class, () -> arms().arm("sam").upTo(-1));
+    }
+
+    @Test
     void seedOfRunNames() {
         assertEquals(12.0, SweepResults.seedOf("sam-rho5.0-seed12"));
         assertTrue(Double.isNaN(SweepResults.seedOf("sam-rho5.0")));
