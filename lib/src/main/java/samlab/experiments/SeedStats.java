@@ -158,6 +158,49 @@ public final class SeedStats {
         return out;
     }
 
+    /**
+     * Sensitivity to a setting: for each value of {@code group} in an {@link #of} table (e.g. each arm,
+     * over its ρ grid), the best and worst mean, their difference ({@code spread}), the setting of
+     * each ({@code setting} column, e.g. "rho"), and the largest seed sd among its rows (the noise the
+     * spread should be compared with).
+     *
+     * @throws IllegalArgumentException if a column is missing
+     */
+    public static Table spread(Table stats, String group, String setting) {
+        for (String c : List.of(group, setting, "mean", "sd")) {
+            if (!stats.columnNames().contains(c)) throw new IllegalArgumentException("no column '" + c + "'; columns: " + stats.columnNames());
+        }
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < stats.rowCount(); i++) groups.computeIfAbsent(stats.column(group).getString(i), x -> new ArrayList<>()).add(i);
+        StringColumn g = StringColumn.create(group);
+        DoubleColumn best = DoubleColumn.create("best_mean");
+        StringColumn bestAt = StringColumn.create("best_at");
+        DoubleColumn worst = DoubleColumn.create("worst_mean");
+        StringColumn worstAt = StringColumn.create("worst_at");
+        DoubleColumn spread = DoubleColumn.create("spread");
+        DoubleColumn noise = DoubleColumn.create("largest_sd");
+        for (var e : groups.entrySet()) {
+            int hi = -1;
+            int lo = -1;
+            double sdMax = 0;
+            for (int i : e.getValue()) {
+                double m = SweepResults.number(stats, "mean", i);
+                if (hi < 0 || m > SweepResults.number(stats, "mean", hi)) hi = i;
+                if (lo < 0 || m < SweepResults.number(stats, "mean", lo)) lo = i;
+                double sdv = SweepResults.number(stats, "sd", i);
+                if (Double.isFinite(sdv)) sdMax = Math.max(sdMax, sdv);
+            }
+            g.append(e.getKey());
+            best.append(SweepResults.number(stats, "mean", hi));
+            bestAt.append(stats.column(setting).getString(hi));
+            worst.append(SweepResults.number(stats, "mean", lo));
+            worstAt.append(stats.column(setting).getString(lo));
+            spread.append(SweepResults.number(stats, "mean", hi) - SweepResults.number(stats, "mean", lo));
+            noise.append(sdMax);
+        }
+        return Table.create("spread over " + setting, g, best, bestAt, worst, worstAt, spread, noise);
+    }
+
     static double mean(double[] v) {
         double s = 0;
         for (double x : v) s += x;

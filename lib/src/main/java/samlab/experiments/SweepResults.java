@@ -248,6 +248,47 @@ public final class SweepResults {
     }
 
     /**
+     * What SAM's first {@code steps} active epochs did to each run, one row per run that switches SAM
+     * on after at least one plain epoch (warm-started runs): seed, ρ, the training loss and ‖w‖ at the
+     * last plain epoch, the largest training loss and ‖w‖ within the first {@code steps} SAM epochs
+     * (NaN where the table has no weight_norm), and their ratios to the values before.
+     */
+    public Table switchOnJumps(int steps) {
+        StringColumn run = StringColumn.create("run");
+        DoubleColumn seed = DoubleColumn.create("seed");
+        DoubleColumn rho = DoubleColumn.create("rho");
+        DoubleColumn lossBefore = DoubleColumn.create("loss_before");
+        DoubleColumn lossMax = DoubleColumn.create("max_loss_after");
+        DoubleColumn lossRatio = DoubleColumn.create("loss_jump");
+        DoubleColumn wBefore = DoubleColumn.create("weight_norm_before");
+        DoubleColumn wMax = DoubleColumn.create("max_weight_norm_after");
+        DoubleColumn wRatio = DoubleColumn.create("weight_norm_growth");
+        for (String name : runs.keySet()) {
+            Table t = aroundSwitch(name, 1, steps - 1);
+            if (t.booleanColumn("sam_active").get(0)) continue; // SAM from the first epoch: nothing before
+            double lb = t.doubleColumn("train_loss").getDouble(0);
+            double lm = Double.NEGATIVE_INFINITY;
+            double wb = t.columnNames().contains("weight_norm") ? t.doubleColumn("weight_norm").getDouble(0) : Double.NaN;
+            double wm = Double.NEGATIVE_INFINITY;
+            for (int i = 1; i < t.rowCount(); i++) {
+                lm = Math.max(lm, t.doubleColumn("train_loss").getDouble(i));
+                if (!Double.isNaN(wb)) wm = Math.max(wm, t.doubleColumn("weight_norm").getDouble(i));
+            }
+            run.append(name);
+            seed.append(seedOf(name));
+            rho.append(number(run(name), "rho", run(name).rowCount() - 1));
+            lossBefore.append(lb);
+            lossMax.append(lm);
+            lossRatio.append(lm / lb);
+            wBefore.append(wb);
+            wMax.append(Double.isNaN(wb) ? Double.NaN : wm);
+            wRatio.append(Double.isNaN(wb) ? Double.NaN : wm / wb);
+        }
+        return Table.create("the first " + steps + " SAM epochs after the warm start", run, seed, rho, lossBefore, lossMax, lossRatio,
+                wBefore, wMax, wRatio);
+    }
+
+    /**
      * The rows of run {@code run} from {@code before} epochs before SAM's first active epoch to
      * {@code after} epochs after it (clipped to the run), with the columns epoch, sam_active,
      * train_loss and, where the table has them, weight_norm, grad_norm and grad_norm_perturbed: what

@@ -139,6 +139,30 @@ class StudyTablesTest {
     }
 
     @Test
+    void switchOnJumpsOfWarmStartedRuns() {
+        Table j = arms().arm("warm0.1").switchOnJumps(3);
+        assertEquals(2, j.rowCount());
+        assertEquals(1.98, j.doubleColumn("loss_before").get(0), 1e-12);     // epoch 2, the last plain one
+        assertEquals(1.97, j.doubleColumn("max_loss_after").get(0), 1e-12);  // epochs 3..5: 1.97, 1.96, 1.95
+        assertEquals(29.0 / 26.0, j.doubleColumn("weight_norm_growth").get(0), 1e-12);
+        assertEquals(0, arms().arm("sam").switchOnJumps(3).rowCount(), "SAM from the start has no switch-on");
+    }
+
+    @Test
+    void spreadOverRho() {
+        Map<String, Table> m = new LinkedHashMap<>();
+        m.put("sam-rho1.0-seed1", run(1, 3, 0, 0.9, 0.3, 0.9, 1));
+        m.put("sam-rho5.0-seed1", run(5, 3, 0, 0.9, 0.3, 0.4, 1));
+        m.put("sam-rho5.0-seed2", run(5, 3, 0, 0.9, 0.3, 0.6, 1));
+        Table st = SeedStats.of(SweepResults.of(m).summary(), "final_test_accuracy", "optimizer", "rho");
+        Table sp = SeedStats.spread(st, "optimizer", "rho");
+        assertEquals(0.9, sp.doubleColumn("best_mean").get(0), 1e-12);
+        assertEquals(0.4, sp.doubleColumn("spread").get(0), 1e-12);
+        assertEquals(5.0, Double.parseDouble(sp.stringColumn("worst_at").get(0)), 1e-12);
+        assertEquals(Math.sqrt(0.02), sp.doubleColumn("largest_sd").get(0), 1e-12);
+    }
+
+    @Test
     void seedOfRunNames() {
         assertEquals(12.0, SweepResults.seedOf("sam-rho5.0-seed12"));
         assertTrue(Double.isNaN(SweepResults.seedOf("sam-rho5.0")));
