@@ -201,6 +201,55 @@ public final class SeedStats {
         return Table.create("spread over " + setting, g, best, bestAt, worst, worstAt, spread, noise);
     }
 
+    /**
+     * The {@link #paired} table with an {@code effect} column: "B higher" when the difference is &gt; 0
+     * on every seed and its mean is at least {@code minEffect}, "A higher" when it is &lt; 0 on every
+     * seed and its mean at most −minEffect, else "no clear effect" (A and B as passed to paired).
+     */
+    public static Table withEffect(Table paired, double minEffect) {
+        StringColumn effect = StringColumn.create("effect");
+        for (int i = 0; i < paired.rowCount(); i++) {
+            int n = (int) SweepResults.number(paired, "n", i);
+            int higher = (int) SweepResults.number(paired, "b_higher", i);
+            double m = SweepResults.number(paired, "mean_difference", i);
+            long negative = java.util.Arrays.stream(paired.column("per_seed").getString(i).split(", "))
+                    .filter(p -> p.contains(" -")).count();
+            effect.append(higher == n && m >= minEffect ? "B higher" : negative == n && m <= -minEffect ? "A higher" : "no clear effect");
+        }
+        Table out = paired.copy();
+        out.addColumns(effect);
+        return out;
+    }
+
+    /**
+     * The means of an {@link #of} table as one numeric column {@code x} (e.g. rho) and one column per
+     * value of {@code series} (e.g. arm), for charts; missing combinations are NaN.
+     */
+    public static Table pivot(Table stats, String x, String series) {
+        List<String> xs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < stats.rowCount(); i++) {
+            String xv = stats.column(x).getString(i);
+            String sv = stats.column(series).getString(i);
+            if (!xs.contains(xv)) xs.add(xv);
+            if (!names.contains(sv)) names.add(sv);
+        }
+        xs.sort(java.util.Comparator.comparingDouble(Double::parseDouble));
+        Table out = Table.create("mean " + " by " + x);
+        out.addColumns(DoubleColumn.create(x, xs.stream().mapToDouble(Double::parseDouble).toArray()));
+        for (String name : names) {
+            double[] v = new double[xs.size()];
+            java.util.Arrays.fill(v, Double.NaN);
+            for (int i = 0; i < stats.rowCount(); i++) {
+                if (stats.column(series).getString(i).equals(name)) {
+                    v[xs.indexOf(stats.column(x).getString(i))] = SweepResults.number(stats, "mean", i);
+                }
+            }
+            out.addColumns(DoubleColumn.create(name, v));
+        }
+        return out;
+    }
+
     static double mean(double[] v) {
         double s = 0;
         for (double x : v) s += x;

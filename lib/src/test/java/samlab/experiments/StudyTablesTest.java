@@ -163,6 +163,19 @@ class StudyTablesTest {
     }
 
     @Test
+    void effectAndPivot() {
+        Table p = SeedStats.withEffect(SeedStats.paired(arms().summary(), "final_test_accuracy", "sam", "warm0.1", "rho"), 0.05);
+        assertEquals("B higher", p.stringColumn("effect").get(0));
+        assertEquals("no clear effect", SeedStats.withEffect(SeedStats.paired(arms().summary(), "final_test_accuracy", "sam", "warm0.1", "rho"), 0.5)
+                .stringColumn("effect").get(0));
+        assertEquals("A higher", SeedStats.withEffect(SeedStats.paired(arms().summary(), "final_test_accuracy", "warm0.1", "sam", "rho"), 0.05)
+                .stringColumn("effect").get(0));
+        Table pv = SeedStats.pivot(SeedStats.of(arms().summary(), "final_test_accuracy", "arm", "rho"), "rho", "arm");
+        assertEquals(List.of("rho", "sam", "warm0.1"), pv.columnNames());
+        assertEquals(0.75, pv.doubleColumn("warm0.1").get(0), 1e-12);
+    }
+
+    @Test
     void seedOfRunNames() {
         assertEquals(12.0, SweepResults.seedOf("sam-rho5.0-seed12"));
         assertTrue(Double.isNaN(SweepResults.seedOf("sam-rho5.0")));
