@@ -118,7 +118,8 @@ public final class SweepResults {
     }
 
     /**
-     * One row per run: its optimizer (the name's prefix before "-rho"), ρ, seed (from "-seedN", NaN
+     * One row per run: its optimizer (the name's prefix before "-rho"), ρ (from the name "-rhoR-", the
+     * sweep's ρ — the start of a ρ schedule —, else the last row's), the last row's ρ, seed (from "-seedN", NaN
      * if none), step size η (the last row's lr), the fraction of epochs without SAM (warm start), final
      * train loss, best train loss, final test accuracy, and the mechanism diagnostics: the last
      * ‖∇L(w)‖, ‖∇L(w⁺)‖, ratio, ‖w‖ and active fraction at w⁺; λ_max at the first estimate (after the
@@ -132,6 +133,7 @@ public final class SweepResults {
         StringColumn run = StringColumn.create("run");
         StringColumn opt = StringColumn.create("optimizer");
         DoubleColumn rho = DoubleColumn.create("rho");
+        DoubleColumn finalRho = DoubleColumn.create("final_rho");
         DoubleColumn seed = DoubleColumn.create("seed");
         DoubleColumn eta = DoubleColumn.create("eta");
         DoubleColumn warm = DoubleColumn.create("warm_fraction");
@@ -156,7 +158,9 @@ public final class SweepResults {
             run.append(e.getKey());
             String n = e.getKey();
             opt.append(n.contains("-rho") ? n.substring(0, n.indexOf("-rho")) : n);
-            rho.append(number(t, "rho", last));
+            double named = rhoOf(n);
+            rho.append(Double.isNaN(named) ? number(t, "rho", last) : named);
+            finalRho.append(number(t, "rho", last));
             seed.append(seedOf(n));
             double lr = number(t, "lr", last);
             eta.append(lr);
@@ -189,7 +193,7 @@ public final class SweepResults {
                             Double.NaN, Double.NaN, Double.NaN, ap, lam, lamPlus), lr, rate,
                             HallucinationCheck.Thresholds.DEFAULT).name());
         }
-        return Table.create("runs", run, opt, rho, seed, eta, warm, loss, best, acc, g, gp, ratio, wNorm, activePlus,
+        return Table.create("runs", run, opt, rho, finalRho, seed, eta, warm, loss, best, acc, g, gp, ratio, wNorm, activePlus,
                 lambdaFirst, etaLambdaFirst, lambdaLast, lambdaPlusLast, decay, verdict);
     }
 
@@ -206,6 +210,17 @@ public final class SweepResults {
             y[i] = number(t, "grad_norm_perturbed", i);
         }
         return GeometricDecay.lastRate(x, y, DECAY_WINDOW);
+    }
+
+    /** The ρ of a run named "...-rhoR-..." as {@code samlab sweep} names it (the ρ it started with), or NaN. */
+    public static double rhoOf(String run) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(".*-rho([0-9.]+(?:E-?[0-9]+)?)(-.*)?$").matcher(run);
+        if (!m.matches()) return Double.NaN;
+        try {
+            return Double.parseDouble(m.group(1));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     /** The seed N of a run named "...-seedN", or NaN. */

@@ -80,6 +80,7 @@ class StudyTablesTest {
         assertEquals(List.of("sam", "sam", "warm0.1", "warm0.1"), s.stringColumn("arm").asList());
         assertEquals(List.of(1.0, 2.0, 1.0, 2.0), s.doubleColumn("seed").asList());
         assertEquals(0.05, s.doubleColumn("eta").get(0), 1e-12);
+        assertEquals(5.0, s.doubleColumn("rho").get(2), 1e-12); // from the name, although the table's first rows have rho 0
         assertEquals(6.2, s.doubleColumn("lambda_max_first").get(0), 1e-12);
         assertEquals(0.05 * 6.2, s.doubleColumn("eta_lambda_max_first").get(0), 1e-12);
         assertEquals(7.0, s.doubleColumn("lambda_max").get(0), 1e-12);
@@ -177,6 +178,9 @@ class StudyTablesTest {
 
     @Test
     void seedOfRunNames() {
+        assertEquals(5.0, SweepResults.rhoOf("sam-rho5.0-seed12"));
+        assertEquals(0.05, SweepResults.rhoOf("sam-rho0.05-seed1"));
+        assertTrue(Double.isNaN(SweepResults.rhoOf("sam-seed1")));
         assertEquals(12.0, SweepResults.seedOf("sam-rho5.0-seed12"));
         assertTrue(Double.isNaN(SweepResults.seedOf("sam-rho5.0")));
     }
