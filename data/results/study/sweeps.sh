@@ -4,7 +4,7 @@
 # resumable (`samlab sweep` skips finished runs and resumes from checkpoints), so re-running this script
 # after an interruption continues where it stopped. Log: sweeps.log (one line per start/end, with the load).
 #   usage: SAMLAB_DATA=/work/shared/data CP=<samlab jar + lib/*> data/results/study/sweeps.sh [WORKERS]
-# Priority order: E0 (the confound), E2 (mechanism), E1 (practical regime); E4 and E3 are not in it.
+# Priority order: E0 (the confound), E2 (mechanism), E1 (practical regime), E4 (appended); E3 (CIFAR) is not in it.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
@@ -43,6 +43,12 @@ done
 queue+=("e1-practical/sgd|$MB --epochs 10 --optimizers sgd --seeds 1,2,3")
 queue+=("e1-practical/sgd-2x|$MB --epochs 20 --optimizers sgd --seeds 1,2,3")
 queue+=("e1-practical/grow-to-2|$MB --epochs 10 --optimizers sam --rhos 0 --rho-final 2 --seeds 1,2,3")
+# E4 (appended at 17:25 UTC when E1 ran faster than planned): at rho = 2, a warm start by fraction (10%) vs a
+# fixed number of plain epochs, at two run lengths; len10-fraction0.1 is E1's warm0.1 arm at rho = 2.
+queue+=("e4-fraction/len10-epochs2|$MB --epochs 10 --optimizers sam --rhos 2 --warm-start-epochs 2 --seeds 1,2,3")
+queue+=("e4-fraction/len20-fraction0.1|$MB --epochs 20 --optimizers sam --rhos 2 --warm-start 0.1 --seeds 1,2,3")
+queue+=("e4-fraction/len20-epochs1|$MB --epochs 20 --optimizers sam --rhos 2 --warm-start-epochs 1 --seeds 1,2,3")
+queue+=("e4-fraction/len20-sam|$MB --epochs 20 --optimizers sam --rhos 2 --seeds 1,2,3")
 
 if [ "$workers" = queue ]; then printf '%s\n' "${queue[@]}"; exit 0; fi
 if [ "$workers" != worker ]; then
