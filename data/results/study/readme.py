@@ -23,16 +23,18 @@ for line in open("sweeps.log", encoding="utf-8"):
 def runs_in(d):
     return sorted(f for f in glob.glob(d + "/*.csv") if not f.endswith("-steps.csv") and not f.endswith("summary.csv"))
 
+loads = [float(x[5].split()[0]) for x in done] + [float(x[6].split()[0]) for x in done]
+LOADS = f"{min(loads):.0f}–{max(loads):.0f}" if loads else "unknown"
 out = []
 out.append("# The study of issue 9: committed sweeps\n")
-out.append("""Every folder below is one arm of one experiment, written by `samlab sweep` (one CSV per run, one row per
+out.append(f"""Every folder below is one arm of one experiment, written by `samlab sweep` (one CSV per run, one row per
 epoch — a full-batch epoch is one step —, `NAME-steps.csv` per step, `summary.csv` the last invocation's
 final numbers). Run names are `OPTIMIZER-rhoRHO-seedSEED`; the arm is the folder. Notebooks read them with
 `Arms.load(...)`, `SweepResults.load(...)` and `SeedStats`.
 
 **How they ran.** `sweeps.sh` (this folder) holds every command: a queue of `samlab sweep` invocations, one
-per (experiment, arm, seed), worked off in priority order (E0, E2, E1) by two single-threaded JVMs
-(`OMP_NUM_THREADS=1`), each in its own session. `sweeps.log` has one line per start and end with the
+per (experiment, arm, seed), worked off in priority order (E0, E2, E1, then E4) by two single-threaded JVMs
+(`OMP_NUM_THREADS=1`; a third from 16:58 UTC), each in its own session. `sweeps.log` has one line per start and end with the
 load average; `queue.txt` is the queue as run. Every invocation is resumable: a stopped queue continues
 from the runs' checkpoints when `sweeps.sh` is started again (this happened once, at 16:25 UTC, when the
 queue was re-planned: runs then in progress resumed from their last checkpoint; run tables are identical
@@ -45,7 +47,7 @@ the mechanism diagnostics and the learning-rate schedules merged from `w/optim`)
 
 **Machine.** A shared virtual machine with 2 cores (AMD EPYC), 23 GiB RAM, no GPU, OpenJDK 17.0.15, ND4J
 1.0.0-M2.1 CPU backend (OpenBLAS, oneDNN). Seven other helpers built and tested on it at the same time
-(load average 10–25, see each line below), so wall times are long and noisy: the same work takes a
+(1-minute load average {LOADS}, see each line below), so wall times are long and noisy: the same work takes a
 fraction of this time on an idle machine. The kernel's autogroup scheduling was on, so the other jobs'
 `nice 15` did not give these sweeps priority; each worker had one session's share of the CPU.
 
