@@ -155,6 +155,14 @@ final class TrainingOptions {
     @Option(names = "--probe-rho", defaultValue = "0.05", description = "rho of the diagnostics for non-SAM steps (default: ${DEFAULT-VALUE}).")
     double probeRho;
 
+    @Option(names = "--hessian-every", defaultValue = "0",
+            description = "Also estimate the top Hessian eigenvalue at w and w+ after the first epoch and every N epochs; 0 = never (default: ${DEFAULT-VALUE}).")
+    int hessianEvery;
+
+    @Option(names = "--hessian-iterations", defaultValue = "20",
+            description = "Power iterations per top-eigenvalue estimate, 2 probe gradients each (default: ${DEFAULT-VALUE}).")
+    int hessianIterations;
+
     @Option(names = "--checkpoint-every", defaultValue = "1", description = "Epochs between checkpoints (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
@@ -230,6 +238,6 @@ final class TrainingOptions {
 
     TrainConfig trainConfig(long seed, java.nio.file.Path checkpoint) {
         return new TrainConfig(architecture(), epochs, batch, seed, evalSamples, diagnosticsEvery, probeRho,
-                checkpointEvery, checkpoint);
+                checkpointEvery, checkpoint, hessianEvery, hessianIterations);
     }
 }

@@ -25,7 +25,13 @@ import samlab.train.Trainer;
  * @param diagnosticsEvery  epochs between the ‖∇L(w)‖, ‖∇L(w⁺)‖ measurements
  */
 public record RunSpec(String optimizer, double rho, double warmStart, Architecture model, int epochs, int batch,
-                      double learningRate, long seed, int diagnosticsEvery) {
+                      double learningRate, long seed, int diagnosticsEvery, int hessianEvery) {
+    /** Without Hessian estimates. */
+    public RunSpec(String optimizer, double rho, double warmStart, Architecture model, int epochs, int batch,
+                   double learningRate, long seed, int diagnosticsEvery) {
+        this(optimizer, rho, warmStart, model, epochs, batch, learningRate, seed, diagnosticsEvery, 0);
+    }
+
     public RunSpec {
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(model, "model");
@@ -39,6 +45,7 @@ public record RunSpec(String optimizer, double rho, double warmStart, Architectu
             throw new IllegalArgumentException("learning rate " + learningRate + " must be positive and finite");
         }
         if (diagnosticsEvery < 1) throw new IllegalArgumentException("diagnostics interval " + diagnosticsEvery + " must be >= 1");
+        if (hessianEvery < 0) throw new IllegalArgumentException("Hessian interval " + hessianEvery + " must be >= 0 (0 = never)");
         // epochs and batch are checked by TrainConfig
         new TrainConfig(model, epochs, batch, seed, 0, diagnosticsEvery, rho, 0, null);
     }
@@ -49,15 +56,25 @@ public record RunSpec(String optimizer, double rho, double warmStart, Architectu
     }
 
     public RunSpec withWarmStart(double fraction) {
-        return new RunSpec(optimizer, rho, fraction, model, epochs, batch, learningRate, seed, diagnosticsEvery);
+        return new RunSpec(optimizer, rho, fraction, model, epochs, batch, learningRate, seed, diagnosticsEvery, hessianEvery);
     }
 
     public RunSpec withBatch(int size) {
-        return new RunSpec(optimizer, rho, warmStart, model, epochs, size, learningRate, seed, diagnosticsEvery);
+        return new RunSpec(optimizer, rho, warmStart, model, epochs, size, learningRate, seed, diagnosticsEvery, hessianEvery);
     }
 
     public RunSpec withDiagnosticsEvery(int every) {
-        return new RunSpec(optimizer, rho, warmStart, model, epochs, batch, learningRate, seed, every);
+        return new RunSpec(optimizer, rho, warmStart, model, epochs, batch, learningRate, seed, every, hessianEvery);
+    }
+
+    /** This run with λ_max estimates after the first epoch and every {@code every} epochs (0 = none). */
+    public RunSpec withHessianEvery(int every) {
+        return new RunSpec(optimizer, rho, warmStart, model, epochs, batch, learningRate, seed, diagnosticsEvery, every);
+    }
+
+    /** This run with another seed (initialisation and shuffling). */
+    public RunSpec withSeed(long s) {
+        return new RunSpec(optimizer, rho, warmStart, model, epochs, batch, learningRate, s, diagnosticsEvery, hessianEvery);
     }
 
     /** The run's name as {@code samlab sweep} writes it, e.g. {@code sam-rho2.0-seed1} (plain runs: rho0.0). */
@@ -75,7 +92,8 @@ public record RunSpec(String optimizer, double rho, double warmStart, Architectu
 
     /** Trains from scratch; diagnostics on the whole training set with probe radius ρ. */
     public TrainResult train(ImageDataset train, ImageDataset test) {
-        TrainConfig config = new TrainConfig(model, epochs, batch, seed, 0, diagnosticsEvery, rho, 0, null);
+        TrainConfig config = new TrainConfig(model, epochs, batch, seed, 0, diagnosticsEvery, rho, 0, null, hessianEvery,
+                TrainConfig.DEFAULT_HESSIAN_ITERATIONS);
         return new Trainer(config, build()).train(train, test, false);
     }
 }

@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 record Checkpoint(String runKey, int nextEpoch, long iteration, INDArray params, List<INDArray> optimizerState,
                   List<EpochRecord> epochs, List<StepRecord> steps) {
-    private static final String MAGIC = "samlab-checkpoint-1";
+    private static final String MAGIC = "samlab-checkpoint-2";
 
     void write(Path file) {
         samlab.io.AtomicFiles.write(file, raw -> {
@@ -40,7 +40,8 @@ record Checkpoint(String runKey, int nextEpoch, long iteration, INDArray params,
                 out.writeBoolean(e.sam());
                 Diagnostics g = e.diagnostics();
                 for (double d : new double[] {g.rho(), g.loss(), g.gradientNorm(), g.perturbedGradientNorm(), g.ratio(),
-                        g.cosine(), e.seconds()}) out.writeDouble(d);
+                        g.cosine(), e.seconds(), g.perturbedLoss(), g.weightNorm(), g.activeFraction(), g.perturbedActiveFraction(),
+                        g.topEigenvalue(), g.perturbedTopEigenvalue()}) out.writeDouble(d);
             }
             out.writeInt(steps.size());
             for (StepRecord s : steps) {
@@ -75,10 +76,10 @@ record Checkpoint(String runKey, int nextEpoch, long iteration, INDArray params,
                 double[] v = new double[7];
                 for (int k = 0; k < 7; k++) v[k] = in.readDouble();
                 boolean sam = in.readBoolean();
-                double[] g = new double[7];
-                for (int k = 0; k < 7; k++) g[k] = in.readDouble();
+                double[] g = new double[13];
+                for (int k = 0; k < 13; k++) g[k] = in.readDouble();
                 epochs.add(new EpochRecord(epoch, it, v[0], v[1], v[2], v[3], v[4], v[5], v[6], sam,
-                        new Diagnostics(g[0], g[1], g[2], g[3], g[4], g[5]), g[6]));
+                        new Diagnostics(g[0], g[1], g[2], g[3], g[4], g[5], g[7], g[8], g[9], g[10], g[11], g[12]), g[6]));
             }
             int ns = in.readInt();
             List<StepRecord> steps = new ArrayList<>();

@@ -1,5 +1,6 @@
 package samlab.train;
 
+import java.util.Map;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import samlab.optim.ParameterLayout;
@@ -7,7 +8,8 @@ import samlab.optim.ParameterLayout;
 /**
  * The full-batch loss gradient of a network over a fixed set of examples, computed in chunks
  * (training mode, as the optimizer sees it) and averaged with chunk-size weights; running-statistics
- * entries are zeroed. Does not change the network's parameters.
+ * entries are zeroed. Does not change the network's parameters. Also the active ReLU units and the
+ * top Hessian eigenvalue on the same examples.
  */
 final class GradientProbe {
     private final NetworkLoss objective;
@@ -39,6 +41,17 @@ final class GradientProbe {
         }
         ParameterLayout layout = objective.layout();
         return new Result(loss, sum.muli(layout.trainable()));
+    }
+
+    /** Fraction of positive outputs per ReLU layer at the current parameters (see {@link ActiveUnits}). */
+    Map<String, Double> activeUnits() {
+        return ActiveUnits.perLayer(objective.graph(), batches, rows, chunk);
+    }
+
+    /** λ_max of the Hessian of the probe loss at the current parameters (trainable entries), restored exactly. */
+    TopEigenvalue.Result topEigenvalue(int iterations) {
+        return TopEigenvalue.estimate(objective.parameters(), objective.layout().trainable(), () -> gradient().gradient(),
+                TopEigenvalue.Settings.of(iterations));
     }
 
     record Result(double loss, INDArray gradient) {}

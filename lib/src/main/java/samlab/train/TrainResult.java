@@ -39,6 +39,12 @@ public record TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Prov
         DoubleColumn gpNorm = DoubleColumn.create("grad_norm_perturbed");
         DoubleColumn ratio = DoubleColumn.create("grad_ratio");
         DoubleColumn cosine = DoubleColumn.create("grad_cosine");
+        DoubleColumn lossPlus = DoubleColumn.create("loss_perturbed");
+        DoubleColumn wNorm = DoubleColumn.create("weight_norm");
+        DoubleColumn active = DoubleColumn.create("active_fraction");
+        DoubleColumn activePlus = DoubleColumn.create("active_fraction_perturbed");
+        DoubleColumn lambda = DoubleColumn.create("lambda_max");
+        DoubleColumn lambdaPlus = DoubleColumn.create("lambda_max_perturbed");
         DoubleColumn seconds = DoubleColumn.create("seconds");
         for (EpochRecord e : epochs) {
             epoch.append(e.epoch());
@@ -56,10 +62,16 @@ public record TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Prov
             gpNorm.append(e.diagnostics().perturbedGradientNorm());
             ratio.append(e.diagnostics().ratio());
             cosine.append(e.diagnostics().cosine());
+            lossPlus.append(e.diagnostics().perturbedLoss());
+            wNorm.append(e.diagnostics().weightNorm());
+            active.append(e.diagnostics().activeFraction());
+            activePlus.append(e.diagnostics().perturbedActiveFraction());
+            lambda.append(e.diagnostics().topEigenvalue());
+            lambdaPlus.append(e.diagnostics().perturbedTopEigenvalue());
             seconds.append(e.seconds());
         }
         Table t = Table.create("training", epoch, iteration, stepLoss, trainLoss, trainAcc, testLoss, testAcc, lr, rho,
-                sam, probeRho, gNorm, gpNorm, ratio, cosine, seconds);
+                sam, probeRho, gNorm, gpNorm, ratio, cosine, lossPlus, wNorm, active, activePlus, lambda, lambdaPlus, seconds);
         return provenance.appendTo(t);
     }
 

@@ -126,9 +126,10 @@ public final class Trainer {
             double[] testEval = test == null ? new double[] {Double.NaN, Double.NaN}
                     : evaluate(graph, new NetworkInputs(test, flat), NetworkInputs.identity(test.size()), Math.max(batch, 256));
             Diagnostics d = Diagnostics.NONE;
-            if (config.diagnosticsEvery() > 0 && (epoch + 1) % config.diagnosticsEvery() == 0) {
+            if (config.diagnosticsDue(epoch)) {
                 double rho = last.sam() && last.rho() > 0 ? last.rho() : config.probeRho();
-                d = HallucinationCheck.measure(objective, probe, diagnosticRule, rho);
+                d = HallucinationCheck.measureAll(objective, probe, diagnosticRule, rho,
+                        config.hessianDue(epoch) ? config.hessianIterations() : 0).diagnostics();
             }
             epochs.add(new EpochRecord(epoch, iteration, lossSum / stepsPerEpoch, trainEval[0], trainEval[1],
                     testEval[0], testEval[1], optimizer.base().learningRate(iteration - 1), last.rho(), last.sam(), d,

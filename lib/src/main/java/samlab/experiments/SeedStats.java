@@ -1,0 +1,272 @@
+package samlab.experiments;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Seed statistics of a per-run table (e.g. {@link Arms#summary()}): rows grouped by key columns
+ * (e.g. arm and ρ), and for one value column the number of seeds, mean, sample standard deviation
+ * (n − 1; NaN for one seed), min, max and every seed's value. The course's tables show these, never
+ * a single seed.
+ */
+public final class SeedStats {
+    private SeedStats() {}
+
+    /**
+     * One row per distinct combination of {@code keys} (in order of first appearance): the keys, then
+     * n, mean, sd, min, max of {@code value} and {@code per_seed} ("s1 0.512, s2 0.498, …" from the
+     * {@code seed} column, 3 significant digits). NaN values count in n and make mean and sd NaN.
+     *
+     * @throws IllegalArgumentException if a column is missing or no key is given
+     */
+    public static Table of(Table runs, String value, String... keys) {
+        Objects.requireNonNull(runs, "runs");
+        if (keys.length == 0) throw new IllegalArgumentException("group by at least one key column");
+        for (String c : concat(value, keys)) {
+            if (!runs.columnNames().contains(c)) throw new IllegalArgumentException("no column '" + c + "'; columns: " + runs.columnNames());
+        }
+        Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < runs.rowCount(); i++) {
+            List<String> k = new ArrayList<>();
+            for (String key : keys) k.add(runs.column(key).getString(i));
+            groups.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+        }
+        List<StringColumn> keyCols = new ArrayList<>();
+        for (String key : keys) keyCols.add(StringColumn.create(key));
+        IntColumn n = IntColumn.create("n");
+        DoubleColumn mean = DoubleColumn.create("mean");
+        DoubleColumn sd = DoubleColumn.create("sd");
+        DoubleColumn min = DoubleColumn.create("min");
+        DoubleColumn max = DoubleColumn.create("max");
+        StringColumn perSeed = StringColumn.create("per_seed");
+        boolean seeds = runs.columnNames().contains("seed");
+        for (var g : groups.entrySet()) {
+            for (int k = 0; k < keys.length; k++) keyCols.get(k).append(g.getKey().get(k));
+            double[] v = g.getValue().stream().mapToDouble(i -> SweepResults.number(runs, value, i)).toArray();
+            n.append(v.length);
+            double m = mean(v);
+            mean.append(m);
+            sd.append(sd(v, m));
+            min.append(java.util.Arrays.stream(v).min().orElse(Double.NaN));
+            max.append(java.util.Arrays.stream(v).max().orElse(Double.NaN));
+            List<String> parts = new ArrayList<>();
+            for (int j = 0; j < v.length; j++) {
+                int row = g.getValue().get(j);
+                String label = seeds ? "s" + (long) SweepResults.number(runs, "seed", row) : "#" + (j + 1);
+                parts.add(label + " " + String.format(Locale.ROOT, "%.3g", v[j]));
+            }
+            perSeed.append(String.join(", ", parts));
+        }
+        Table out = Table.create(value + " over seeds");
+        for (StringColumn c : keyCols) out.addColumns(c);
+        out.addColumns(n, mean, sd, min, max, perSeed);
+        return out;
+    }
+
+    /**
+     * The entry of {@code column} in the row of a {@link #of} table whose key columns equal
+     * {@code key} (compared as text, or as numbers when both parse: "5" matches "5.0").
+     *
+     * @throws IllegalArgumentException if no row or more than one matches
+     */
+    public static double get(Table stats, String column, String... key) {
+        int found = -1;
+        for (int i = 0; i < stats.rowCount(); i++) {
+            boolean match = true;
+            for (int k = 0; k < key.length && match; k++) match = sameKey(stats.column(k).getString(i), key[k]);
+            if (match) {
+                if (found >= 0) throw new IllegalArgumentException("more than one row matches " + List.of(key));
+                found = i;
+            }
+        }
+        if (found < 0) throw new IllegalArgumentException("no row " + List.of(key) + " in " + stats.name());
+        Column<?> c = stats.column(column);
+        return ((tech.tablesaw.api.NumericColumn<?>) c).getDouble(found);
+    }
+
+    private static boolean sameKey(String a, String b) {
+        if (a.equals(b)) return true;
+        try {
+            return Double.parseDouble(a) == Double.parseDouble(b);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Paired comparison of two arms seed by seed: for each combination of {@code keys} (e.g. ρ) present
+     * in both arms, the differences {@code value(armB) − value(armA)} of runs with the same seed, with
+     * n, mean, sd, how many are &gt; 0 ({@code b_higher}) and every seed's difference. {@code runs}
+     * needs the columns {@code arm} and {@code seed} (as {@link Arms#summary()} gives).
+     *
+     * @throws IllegalArgumentException if a column is missing
+     */
+    public static Table paired(Table runs, String value, String armA, String armB, String... keys) {
+        for (String c : concat(value, concat("arm", concat("seed", keys).toArray(String[]::new)).toArray(String[]::new))) {
+            if (!runs.columnNames().contains(c)) throw new IllegalArgumentException("no column '" + c + "'; columns: " + runs.columnNames());
+        }
+        Map<List<String>, Map<Long, Double>> a = new LinkedHashMap<>();
+        Map<List<String>, Map<Long, Double>> b = new LinkedHashMap<>();
+        for (int i = 0; i < runs.rowCount(); i++) {
+            String arm = runs.column("arm").getString(i);
+            if (!arm.equals(armA) && !arm.equals(armB)) continue;
+            List<String> k = new ArrayList<>();
+            for (String key : keys) k.add(runs.column(key).getString(i));
+            long seed = (long) SweepResults.number(runs, "seed", i);
+            (arm.equals(armA) ? a : b).computeIfAbsent(k, x -> new LinkedHashMap<>()).put(seed, SweepResults.number(runs, value, i));
+        }
+        List<StringColumn> keyCols = new ArrayList<>();
+        for (String key : keys) keyCols.add(StringColumn.create(key));
+        IntColumn n = IntColumn.create("n");
+        DoubleColumn mean = DoubleColumn.create("mean_difference");
+        DoubleColumn sd = DoubleColumn.create("sd_difference");
+        IntColumn higher = IntColumn.create("b_higher");
+        StringColumn perSeed = StringColumn.create("per_seed");
+        for (var e : a.entrySet()) {
+            Map<Long, Double> other = b.get(e.getKey());
+            if (other == null) continue;
+            List<Double> d = new ArrayList<>();
+            List<String> parts = new ArrayList<>();
+            for (var s : e.getValue().entrySet()) {
+                if (!other.containsKey(s.getKey())) continue;
+                double diff = other.get(s.getKey()) - s.getValue();
+                d.add(diff);
+                parts.add("s" + s.getKey() + " " + String.format(Locale.ROOT, "%+.3g", diff));
+            }
+            if (d.isEmpty()) continue;
+            for (int k = 0; k < keys.length; k++) keyCols.get(k).append(e.getKey().get(k));
+            double[] v = d.stream().mapToDouble(Double::doubleValue).toArray();
+            n.append(v.length);
+            double m = mean(v);
+            mean.append(m);
+            sd.append(sd(v, m));
+            higher.append((int) java.util.Arrays.stream(v).filter(x -> x > 0).count());
+            perSeed.append(String.join(", ", parts));
+        }
+        Table out = Table.create(value + ": " + armB + " minus " + armA + ", same seed");
+        for (StringColumn c : keyCols) out.addColumns(c);
+        out.addColumns(n, mean, sd, higher, perSeed);
+        return out;
+    }
+
+    /**
+     * Sensitivity to a setting: for each value of {@code group} in an {@link #of} table (e.g. each arm,
+     * over its ρ grid), the best and worst mean, their difference ({@code spread}), the setting of
+     * each ({@code setting} column, e.g. "rho"), and the largest seed sd among its rows (the noise the
+     * spread should be compared with).
+     *
+     * @throws IllegalArgumentException if a column is missing
+     */
+    public static Table spread(Table stats, String group, String setting) {
+        for (String c : List.of(group, setting, "mean", "sd")) {
+            if (!stats.columnNames().contains(c)) throw new IllegalArgumentException("no column '" + c + "'; columns: " + stats.columnNames());
+        }
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < stats.rowCount(); i++) groups.computeIfAbsent(stats.column(group).getString(i), x -> new ArrayList<>()).add(i);
+        StringColumn g = StringColumn.create(group);
+        DoubleColumn best = DoubleColumn.create("best_mean");
+        StringColumn bestAt = StringColumn.create("best_at");
+        DoubleColumn worst = DoubleColumn.create("worst_mean");
+        StringColumn worstAt = StringColumn.create("worst_at");
+        DoubleColumn spread = DoubleColumn.create("spread");
+        DoubleColumn noise = DoubleColumn.create("largest_sd");
+        for (var e : groups.entrySet()) {
+            int hi = -1;
+            int lo = -1;
+            double sdMax = 0;
+            for (int i : e.getValue()) {
+                double m = SweepResults.number(stats, "mean", i);
+                if (hi < 0 || m > SweepResults.number(stats, "mean", hi)) hi = i;
+                if (lo < 0 || m < SweepResults.number(stats, "mean", lo)) lo = i;
+                double sdv = SweepResults.number(stats, "sd", i);
+                if (Double.isFinite(sdv)) sdMax = Math.max(sdMax, sdv);
+            }
+            g.append(e.getKey());
+            best.append(SweepResults.number(stats, "mean", hi));
+            bestAt.append(stats.column(setting).getString(hi));
+            worst.append(SweepResults.number(stats, "mean", lo));
+            worstAt.append(stats.column(setting).getString(lo));
+            spread.append(SweepResults.number(stats, "mean", hi) - SweepResults.number(stats, "mean", lo));
+            noise.append(sdMax);
+        }
+        return Table.create("spread over " + setting, g, best, bestAt, worst, worstAt, spread, noise);
+    }
+
+    /**
+     * The {@link #paired} table with an {@code effect} column: "B higher" when the difference is &gt; 0
+     * on every seed and its mean is at least {@code minEffect}, "A higher" when it is &lt; 0 on every
+     * seed and its mean at most −minEffect, else "no clear effect" (A and B as passed to paired).
+     */
+    public static Table withEffect(Table paired, double minEffect) {
+        StringColumn effect = StringColumn.create("effect");
+        for (int i = 0; i < paired.rowCount(); i++) {
+            int n = (int) SweepResults.number(paired, "n", i);
+            int higher = (int) SweepResults.number(paired, "b_higher", i);
+            double m = SweepResults.number(paired, "mean_difference", i);
+            long negative = java.util.Arrays.stream(paired.column("per_seed").getString(i).split(", "))
+                    .filter(p -> p.contains(" -")).count();
+            effect.append(higher == n && m >= minEffect ? "B higher" : negative == n && m <= -minEffect ? "A higher" : "no clear effect");
+        }
+        Table out = paired.copy();
+        out.addColumns(effect);
+        return out;
+    }
+
+    /**
+     * The means of an {@link #of} table as one numeric column {@code x} (e.g. rho) and one column per
+     * value of {@code series} (e.g. arm), for charts; missing combinations are NaN.
+     */
+    public static Table pivot(Table stats, String x, String series) {
+        List<String> xs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < stats.rowCount(); i++) {
+            String xv = stats.column(x).getString(i);
+            String sv = stats.column(series).getString(i);
+            if (!xs.contains(xv)) xs.add(xv);
+            if (!names.contains(sv)) names.add(sv);
+        }
+        xs.sort(java.util.Comparator.comparingDouble(Double::parseDouble));
+        Table out = Table.create("mean " + " by " + x);
+        out.addColumns(DoubleColumn.create(x, xs.stream().mapToDouble(Double::parseDouble).toArray()));
+        for (String name : names) {
+            double[] v = new double[xs.size()];
+            java.util.Arrays.fill(v, Double.NaN);
+            for (int i = 0; i < stats.rowCount(); i++) {
+                if (stats.column(series).getString(i).equals(name)) {
+                    v[xs.indexOf(stats.column(x).getString(i))] = SweepResults.number(stats, "mean", i);
+                }
+            }
+            out.addColumns(DoubleColumn.create(name, v));
+        }
+        return out;
+    }
+
+    static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return v.length == 0 ? Double.NaN : s / v.length;
+    }
+
+    static double sd(double[] v, double mean) {
+        if (v.length < 2) return Double.NaN;
+        double s = 0;
+        for (double x : v) s += (x - mean) * (x - mean);
+        return Math.sqrt(s / (v.length - 1));
+    }
+
+    private static List<String> concat(String first, String... rest) {
+        List<String> l = new ArrayList<>();
+        l.add(first);
+        l.addAll(List.of(rest));
+        return l;
+    }
+}
