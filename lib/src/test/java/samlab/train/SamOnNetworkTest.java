@@ -108,8 +108,8 @@ class SamOnNetworkTest {
         NetworkLoss f = new NetworkLoss(Architecture.SMALLCNN.build(3, 16, 16, 3, 1));
         f.setBatch(b[0], b[1]);
         var sam = new Sam(new Sgd(0.05, 0.9, false, 5e-4), SamConfig.sam(0.05));
-        double first = sam.step(f, 0, 30, 0).loss();
-        for (int i = 1; i < 30; i++) sam.step(f, i, 30, 0);
+        double first = sam.step(f, 0).loss();
+        for (int i = 1; i < 30; i++) sam.step(f, i);
         double last = f.computeGradient(0, 1);
         assertTrue(last < 0.5 * first, "loss " + first + " -> " + last);
         INDArray predicted = f.graph().outputSingle(false, b[0]).argMax(1);
