@@ -15,10 +15,11 @@ import jdk.jshell.spi.ExecutionEnv;
  * values its own way ({@link NotebookDisplay}), so the snippet runs through {@link #trampoline()},
  * which parks the value and returns nothing.
  *
- * <p>Stopping is the JDK engine's: on JDK 17 {@code Thread.stop} of the snippet's threads (stops
- * any loop, also inside library and JDK code); from JDK 21 a stop check woven into the snippet's
- * own bytecode plus {@code Thread.interrupt} (stops loops in cell code and sleeps; library loops
- * stop at their next progress report, see {@link NotebookProgress}).
+ * <p>Stopping ({@link SamlabKernel#interrupt()}) ends in the JDK engine's stop: on JDK 17
+ * {@code Thread.stop} of the snippet's threads (stops any loop, also inside library and JDK code);
+ * from JDK 21 a stop check woven into the snippet's own bytecode plus {@code Thread.interrupt}
+ * (stops loops in cell code and sleeps; library loops stop at their next progress report, see
+ * {@link NotebookProgress}; a loop entirely inside JDK code does not stop).
  */
 final class CellExecution extends LocalExecutionControl {
     private static final Method TRAMPOLINE;
@@ -26,6 +27,7 @@ final class CellExecution extends LocalExecutionControl {
     static {
         try {
             TRAMPOLINE = CellExecution.class.getDeclaredMethod("trampoline");
+            TRAMPOLINE.setAccessible(true); // JShell's engine (module jdk.jshell) calls it reflectively
         } catch (NoSuchMethodException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -35,16 +37,38 @@ final class CellExecution extends LocalExecutionControl {
     private static volatile Method pending;
     private static volatile Object value;
     private static volatile Throwable thrown;
+    /** The thread running the current snippet, null between snippets. */
+    private static volatile Thread runner;
 
     /** Runs the pending snippet and parks its value or exception; JShell sees the original exception. */
     static Object trampoline() throws Throwable {
+        runner = Thread.currentThread();
         try {
             value = pending.invoke(null);
         } catch (InvocationTargetException e) {
             thrown = e.getCause();
             throw e.getCause();
+        } finally {
+            runner = null;
         }
         return null;
+    }
+
+    /** The thread running the current snippet, or null. */
+    static Thread runner() {
+        return runner;
+    }
+
+    /**
+     * True if the snippet's thread is initializing a class. Stopping it there would leave the class
+     * unusable until the kernel restarts ("Could not initialize class org.nd4j.linalg.factory.Nd4j",
+     * measured when an interrupt hit ND4J's start-up), so the kernel waits until it is out.
+     */
+    static boolean inClassInitializer(Thread t) {
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (e.getMethodName().equals("<clinit>")) return true;
+        }
+        return false;
     }
 
     @Override

@@ -73,6 +73,8 @@ public final class SamlabKernel extends BaseKernel {
     private final SourceCodeAnalysis analysis;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile boolean cellRunning;
+    /** Counts executed cells, so that an interrupt's stopper never outlives its cell. */
+    private volatile long cellSerial;
 
     SamlabKernel() {
         super("samlab", Samlab.version(),
@@ -153,6 +155,7 @@ public final class SamlabKernel extends BaseKernel {
         } catch (ExecutionException e) {
             throw new IllegalStateException("the kernel's start-up failed: " + e.getCause().getMessage(), e.getCause());
         }
+        cellSerial++;
         interruptRequested = false;
         runningCell = executionCount.get() - 1;
         cellRunning = true;
@@ -164,6 +167,9 @@ public final class SamlabKernel extends BaseKernel {
             System.err.flush();
         }
     }
+
+    /** A cell ending in {@code display(x)} shows x, not the display id the call returns. */
+    private static final java.util.regex.Pattern DISPLAY_CALL = java.util.regex.Pattern.compile("\\s*(display|updateDisplay)\\s*\\(");
 
     /** Marker: the cell ended with a statement or declaration, so it has no value to show. */
     private static final Object NO_VALUE = new Object();
@@ -185,7 +191,10 @@ public final class SamlabKernel extends BaseKernel {
                 if (interruptRequested) throw new CellInterrupted();
                 if (event.status() == Snippet.Status.REJECTED) throw compilationError(event.snippet());
                 if (event.exception() != null) throw runtimeError(event);
-                if (isExpression(event.snippet())) value = engine.execution().takeValue();
+                if (isExpression(event.snippet())) {
+                    value = engine.execution().takeValue();
+                    if (DISPLAY_CALL.matcher(event.snippet().source()).lookingAt()) value = NO_VALUE;
+                }
             }
             if (interruptRequested) throw new CellInterrupted();
         }
@@ -220,7 +229,10 @@ public final class SamlabKernel extends BaseKernel {
             int lineStart = source.lastIndexOf('\n', pos - 1) + 1;
             int lineEnd = source.indexOf('\n', pos);
             lines.add(source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd));
-            lines.add(" ".repeat(pos - lineStart) + "^ " + message.replace("\n", "\n  "));
+            // JShell's wrapper class has no name a learner knows: drop "location: class " lines.
+            String shown = message.lines().filter(l -> !l.strip().equals("location: class"))
+                    .collect(Collectors.joining("\n  "));
+            lines.add(" ".repeat(pos - lineStart) + "^ " + shown);
         }
         if (first == null) {
             first = "the snippet was rejected";
@@ -299,15 +311,44 @@ public final class SamlabKernel extends BaseKernel {
         }
     }
 
+    /** Time a cell gets to end by itself (interrupted sleep, progress check) before it is stopped. */
+    static final long GRACE_MILLIS = 200;
+    /** How often the stopper retries while the cell still runs. */
+    static final long RETRY_MILLIS = 100;
+
+    /**
+     * Kernel &gt; Interrupt: flags the cell (progress reports then throw), interrupts its thread
+     * (sleeps and waits end), and if it still runs after {@value #GRACE_MILLIS} ms stops it with
+     * JShell's stop, never while its thread initializes a class; repeated until the cell ends.
+     */
     @Override
     public void interrupt() {
         if (!cellRunning) return;
         interruptRequested = true;
-        try {
-            shell.stop();
-        } catch (RuntimeException | InternalError e) {
-            // nothing is running right now (between snippets); the flag stops the cell
-        }
+        long thisCell = cellSerial;
+        Thread cell = CellExecution.runner();
+        if (cell != null) cell.interrupt();
+        Thread stopper = new Thread(() -> {
+            long start = System.nanoTime();
+            while (cellRunning && cellSerial == thisCell) {
+                try {
+                    Thread.sleep(RETRY_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Thread t = CellExecution.runner();
+                if (t == null || System.nanoTime() - start < GRACE_MILLIS * 1_000_000L) continue;
+                if (cellSerial != thisCell) return; // that cell ended; never stop the next one
+                if (CellExecution.inClassInitializer(t)) continue;
+                try {
+                    shell.stop();
+                } catch (RuntimeException | InternalError e) {
+                    // the snippet ended meanwhile; the next round sees it
+                }
+            }
+        }, "kernel-interrupt");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     // ------------------------------------------------------------------ display for cells
