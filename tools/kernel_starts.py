@@ -141,6 +141,8 @@ def measure_interrupts(args):
         if reply["status"] != "ok":
             raise RuntimeError(f"training set-up failed: {reply}")
         for name, code in CASES.items():
+            if args.cases and name not in args.cases:
+                continue
             times, problems = [], []
             for trial in range(args.trials):
                 sent = {}
@@ -181,6 +183,7 @@ def main():
     p.add_argument("--run-for", type=float, default=1.5, help="seconds a cell runs before the interrupt")
     p.add_argument("--timeout", type=float, default=30, help="seconds a start may take (default 30)")
     p.add_argument("--kernel", default="samlab-java")
+    p.add_argument("--cases", nargs="*", choices=list(CASES), help="interrupt only these kinds of cell")
     p.add_argument("--json", help="also write the results to this file")
     args = p.parse_args()
     if args.n < 0 or args.load < 0 or args.trials < 1 or args.timeout <= 0:

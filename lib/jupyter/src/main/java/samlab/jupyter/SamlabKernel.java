@@ -1,6 +1,5 @@
 package samlab.jupyter;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +38,10 @@ import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.reply.CommInfoReply;
+import org.dflib.jjava.jupyter.messages.reply.InterruptReply;
 import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
+import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import samlab.Samlab;
 
@@ -105,8 +106,24 @@ public final class SamlabKernel extends BaseKernel {
             }
             shell.eval("int $warmUp = 0;");
             ready.complete(null);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             ready.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * Waits for {@link #initialize}: JShell is not thread-safe, so no request touches it before.
+     *
+     * @throws IllegalStateException if the start-up failed or the wait was interrupted
+     */
+    private void awaitReady() {
+        try {
+            ready.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the kernel was starting", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the kernel's start-up failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -147,14 +164,7 @@ public final class SamlabKernel extends BaseKernel {
 
     @Override
     public DisplayData eval(String code) {
-        try {
-            ready.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the kernel was starting", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the kernel's start-up failed: " + e.getCause().getMessage(), e.getCause());
-        }
+        awaitReady();
         cellSerial++;
         interruptRequested = false;
         runningCell = executionCount.get() - 1;
@@ -371,7 +381,12 @@ public final class SamlabKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
+        awaitReady();
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, at, extraDetail);
+        if (docs.isEmpty()) {
+            // The cursor on a method's name, not yet inside its parentheses: document the call.
+            docs = analysis.documentation(code.substring(0, at) + "(", at + 1, extraDetail);
+        }
         if (docs.isEmpty()) return null;
         StringBuilder sb = new StringBuilder();
         for (SourceCodeAnalysis.Documentation d : docs) {
@@ -384,6 +399,7 @@ public final class SamlabKernel extends BaseKernel {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
+        awaitReady();
         int[] anchor = new int[1];
         LinkedHashSet<String> matches = new LinkedHashSet<>();
         for (SourceCodeAnalysis.Suggestion s : analysis.completionSuggestions(code, at, anchor)) {
@@ -394,6 +410,7 @@ public final class SamlabKernel extends BaseKernel {
 
     @Override
     public String isComplete(String code) {
+        awaitReady();
         String rest = code;
         while (!rest.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
@@ -430,6 +447,18 @@ public final class SamlabKernel extends BaseKernel {
         OkCommInfoReply(Map<String, CommInfo> comms) {
             super(comms);
         }
+    }
+
+    /** And out of this one. */
+    static final class OkInterruptReply extends InterruptReply {
+        final String status = "ok";
+    }
+
+    @Override
+    protected void handleInterruptRequest(ShellReplyEnvironment env, Message<InterruptRequest> request) {
+        env.setBusyDeferIdle();
+        env.defer().reply(new OkInterruptReply());
+        interrupt();
     }
 
     @Override
