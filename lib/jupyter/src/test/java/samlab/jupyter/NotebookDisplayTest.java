@@ -67,10 +67,10 @@ class NotebookDisplayTest {
     void tableAndTabularAreHtmlWithATextSummary() {
         Table t = HtmlTableTest.squares(30);
         NotebookDisplay.Bundle b = NotebookDisplay.of(t);
-        assertTrue(b.data().get("text/html").contains("<td>29</td><td>841</td>"), b.data().get("text/html"));
+        assertTrue(b.data().get("text/html").contains(">29</td><td>841</td>"), b.data().get("text/html"));
         assertEquals("<table squares: 30 rows \u00d7 2 columns>", b.data().get("text/plain"));
         Tabular result = () -> HtmlTableTest.squares(4);
-        assertTrue(NotebookDisplay.of(result).data().get("text/html").contains("<td>3</td><td>9</td>"));
+        assertTrue(NotebookDisplay.of(result).data().get("text/html").contains(">3</td><td>9</td>"));
     }
 
     @Test
