@@ -174,6 +174,55 @@ def measure_interrupts(args):
     return out
 
 
+JEMALLOC = "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2"
+JEMALLOC_CONF = "retain:true,dirty_decay_ms:-1,muzzy_decay_ms:-1"
+TRAIN_CELL = 'RunSpec.fullBatch("sam", 0.05, {epochs}, 0.5).train(SyntheticImages.create(1000, 10, 1, 28, 28, 0.5, 1), test).toTable().rowCount()'
+
+
+def kernel_memory_kib(km):
+    """(VmRSS, VmHWM) of the kernel process in KiB, from /proc."""
+    pid = km.provisioner.process.pid
+    fields = {}
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            k, _, v = line.partition(":")
+            fields[k] = v.strip()
+    return int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+
+
+def measure_jemalloc(args):
+    """Alternating kernels without and with jemalloc preloaded: training-cell time and kernel memory."""
+    runs = {"plain": [], "jemalloc": []}
+    for r in range(args.jemalloc_rounds):
+        for variant in ("plain", "jemalloc"):
+            env = dict(os.environ)
+            if variant == "jemalloc":
+                env.update(LD_PRELOAD=JEMALLOC, MALLOC_CONF=JEMALLOC_CONF)
+            km = KernelManager(kernel_name=args.kernel)
+            km.start_kernel(env=env, stdout=open(os.devnull, "w"), stderr=open(os.devnull, "w"))
+            kc = km.client()
+            kc.start_channels()
+            try:
+                kc.wait_for_ready(timeout=args.timeout)
+                reply, _ = execute(kc, TRAINING, 120)
+                assert reply["status"] == "ok", reply
+                execute(kc, TRAIN_CELL.format(epochs=2), 300)  # warm-up: ND4J's start, JIT
+                t = time.monotonic()
+                reply, out = execute(kc, TRAIN_CELL.format(epochs=args.epochs), 600)
+                took = time.monotonic() - t
+                assert reply["status"] == "ok", reply
+                rss, hwm = kernel_memory_kib(km)
+                runs[variant].append({"cell_s": round(took, 2), "rss_mib": rss // 1024, "peak_mib": hwm // 1024})
+                print(f"  round {r + 1} {variant}: {runs[variant][-1]}", file=sys.stderr)
+            finally:
+                stop(km, kc)
+    med = {v: {k: statistics.median(x[k] for x in runs[v]) for k in ("cell_s", "rss_mib", "peak_mib")}
+           for v in runs}
+    return {"epochs": args.epochs, "runs": runs, "median": med,
+            "time_ratio_jemalloc_over_plain": med["jemalloc"]["cell_s"] / med["plain"]["cell_s"],
+            "peak_ratio_jemalloc_over_plain": med["jemalloc"]["peak_mib"] / med["plain"]["peak_mib"]}
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("-n", type=int, default=100, help="kernel starts (default 100; 0 for none)")
@@ -184,6 +233,9 @@ def main():
     p.add_argument("--timeout", type=float, default=30, help="seconds a start may take (default 30)")
     p.add_argument("--kernel", default="samlab-java")
     p.add_argument("--cases", nargs="*", choices=list(CASES), help="interrupt only these kinds of cell")
+    p.add_argument("--jemalloc-rounds", type=int, default=0,
+                   help="rounds of a training cell in kernels without and with jemalloc preloaded (default 0)")
+    p.add_argument("--epochs", type=int, default=30, help="full-batch epochs of that training cell")
     p.add_argument("--json", help="also write the results to this file")
     args = p.parse_args()
     if args.n < 0 or args.load < 0 or args.trials < 1 or args.timeout <= 0:
@@ -197,6 +249,8 @@ def main():
             result["starts"] = measure_starts(args)
         if args.interrupts:
             result["interrupts"] = measure_interrupts(args)
+        if args.jemalloc_rounds:
+            result["jemalloc"] = measure_jemalloc(args)
         result["loadavg_after"] = os.getloadavg()
     finally:
         for b in busy:

@@ -248,7 +248,21 @@ public final class SamlabKernel extends BaseKernel {
             first = "the snippet was rejected";
             lines.add(source);
         }
+        String missing = missingVariable(lines);
+        if (missing != null) {
+            first = "cannot find variable " + missing + ": run the earlier cell that defines " + missing
+                    + " first (after a restart: Cell > Run All Above)";
+        }
         return new CompilationError(first, lines);
+    }
+
+    private static final java.util.regex.Pattern MISSING_VARIABLE =
+            java.util.regex.Pattern.compile("cannot find symbol\\s+symbol:\\s+variable (\\w+)");
+
+    /** The variable a "cannot find symbol" error names, or null: a cell run before the one defining it. */
+    static String missingVariable(List<String> diagnosticLines) {
+        java.util.regex.Matcher m = MISSING_VARIABLE.matcher(String.join("\n", diagnosticLines));
+        return m.find() ? m.group(1) : null;
     }
 
     private RuntimeException runtimeError(SnippetEvent event) {
