@@ -33,8 +33,8 @@ ImageDataset test = SyntheticImages.create(100, 10, 1, 28, 28, 0.5, 2);
 CASES = {
     "sleep loop": 'System.out.println("running"); while (true) { Thread.sleep(50); }',
     "tight loop": 'System.out.println("running"); long s = 0; for (long i = 0; ; i++) { s += i ^ (s >>> 3); }',
-    "loop in JDK code": 'System.out.println("running"); java.math.BigInteger.valueOf(3).pow(400_000_000).bitLength()',
     "training loop": 'System.out.println("running"); RunSpec.fullBatch("sam", 0.05, 1_000_000, 0.5).train(train, test)',
+    "loop in JDK code": 'System.out.println("running"); java.math.BigInteger.valueOf(3).pow(400_000_000).bitLength()',
 }
 
 

@@ -1,5 +1,7 @@
 package samlab.jupyter;
 
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -375,11 +377,30 @@ public final class SamlabKernel extends BaseKernel {
         stopper.start();
     }
 
+    /** During a cell, System.out and System.err send whole lines (see {@link LineBufferedOutput}). */
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        InputStream oldIn = System.in;
+        PrintStream out = new PrintStream(new LineBufferedOutput(io.out), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new LineBufferedOutput(io.err), false, StandardCharsets.UTF_8);
+        System.setOut(out);
+        System.setErr(err);
+        System.setIn(io.in);
+        env.defer(() -> {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            System.setIn(oldIn);
+        });
+    }
+
     // ------------------------------------------------------------------ display for cells
 
     /** Shows a bundle as a new output of the running cell, or updates the output {@code displayId}. */
     void publish(NotebookDisplay.Bundle bundle, String displayId, boolean update) {
         System.out.flush();
+        System.err.flush();
         DisplayData dd = displayData(bundle);
         synchronized (io.display) {
             if (update) {
