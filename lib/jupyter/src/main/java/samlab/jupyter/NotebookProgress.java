@@ -9,7 +9,9 @@ import samlab.progress.ProgressSink;
  * A progress bar that occupies one cell output line, redrawn in place through update-display
  * messages at most every {@value #REDRAW_MILLIS} ms, and collapsed to a one-line summary on close.
  * Consecutive bars of one cell whose labels differ only in their numbers ("epoch 1/30", "epoch
- * 2/30", …) share one line, so a training run shows one line, not one per epoch.
+ * 2/30", …) share one line, so a training run shows one line, not one per epoch. A bar started
+ * while another is open draws inside that one's line ("run sam-rho5 [##…] 2/7 · epoch 3/30 …"),
+ * so a named bar around each run gives one line per run with its name.
  *
  * <p>Each {@link #advance} also checks whether the kernel was asked to interrupt the cell and then
  * throws {@link CancellationException}: library loops (training, basin sweeps) stop at their next
@@ -42,6 +44,8 @@ public final class NotebookProgress implements Progress {
         long seriesStartNanos;
         int bars;
         boolean open;
+        /** The open bar that owns the line; bars started meanwhile draw inside it. */
+        NotebookProgress owner;
     }
 
     private final Output output;
@@ -53,6 +57,10 @@ public final class NotebookProgress implements Progress {
     private final long seriesStartNanos;
     private final int bars;
     private final String displayId;
+    /** The bar whose line this one draws in, or null for a bar with its own line. */
+    private final NotebookProgress parent;
+    /** Text of the bar running inside this one (or the summary of the last), shown after its own. */
+    private String detail = "";
     private long done;
     private long lastDrawNanos;
     private String status = "";
@@ -68,27 +76,46 @@ public final class NotebookProgress implements Progress {
         this.startNanos = nanoClock.getAsLong();
         this.lastDrawNanos = startNanos;
         synchronized (line) {
-            String shape = shape(label);
             long cell = output.cell();
-            boolean reuse = line.displayId != null && !line.open && line.cell == cell && line.shape.equals(shape);
-            if (!reuse) {
-                line.bars = 0;
-                line.seriesStartNanos = startNanos;
-                line.shape = shape;
-                line.cell = cell;
-            }
-            line.bars++;
-            line.open = true;
-            this.bars = line.bars;
-            this.seriesStartNanos = line.seriesStartNanos;
-            if (reuse) {
-                this.displayId = line.displayId;
-                output.update(displayId, view(startNanos, false));
+            NotebookProgress owner = line.owner;
+            if (owner != null && line.open && line.cell == cell) {
+                // Inside an open bar: draw in its line.
+                this.parent = owner;
+                this.bars = 1;
+                this.seriesStartNanos = startNanos;
+                this.displayId = owner.displayId;
             } else {
-                this.displayId = output.show(view(startNanos, false));
-                line.displayId = displayId;
+                this.parent = null;
+                this.displayId = ownLine(line, cell);
+                this.bars = line.bars;
+                this.seriesStartNanos = line.seriesStartNanos;
             }
         }
+        // Outside the line's lock: the parent's lock is taken second everywhere (close takes it first).
+        if (parent != null) parent.showDetail(view(startNanos, false).text());
+    }
+
+    /** Starts or continues this bar's own line; returns its display id. Called holding the line's lock. */
+    private String ownLine(Line line, long cell) {
+        String shape = shape(label);
+        boolean reuse = line.displayId != null && !line.open && line.cell == cell && line.shape.equals(shape);
+        if (!reuse) {
+            line.bars = 0;
+            line.seriesStartNanos = startNanos;
+            line.shape = shape;
+            line.cell = cell;
+        }
+        line.bars++;
+        line.open = true;
+        line.owner = this;
+        ProgressView first = new ProgressView(label, 0, total, 0, "", false, line.bars,
+                Math.max(0, startNanos - line.seriesStartNanos) / 1e9, "");
+        if (reuse) {
+            output.update(line.displayId, first);
+        } else {
+            line.displayId = output.show(first);
+        }
+        return line.displayId;
     }
 
     /** The label with its numbers masked: "epoch 3/30" and "epoch 4/30" have one shape. */
@@ -107,8 +134,23 @@ public final class NotebookProgress implements Progress {
         long now = nanoClock.getAsLong();
         if (!closed && now - lastDrawNanos >= REDRAW_MILLIS * 1_000_000L) {
             lastDrawNanos = now;
-            output.update(displayId, view(now, false));
+            draw(view(now, false));
         }
+    }
+
+    /** Draws this bar: in its own line, or as the detail of its parent's line. */
+    private void draw(ProgressView view) {
+        if (parent == null) {
+            output.update(displayId, view);
+        } else {
+            parent.showDetail(view.text());
+        }
+    }
+
+    /** Redraws this bar's line with the text of the bar running inside it. */
+    private synchronized void showDetail(String text) {
+        detail = text;
+        if (!closed) output.update(displayId, view(nanoClock.getAsLong(), false));
     }
 
     @Override
@@ -120,15 +162,22 @@ public final class NotebookProgress implements Progress {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        if (parent != null) {
+            parent.showDetail(view(nanoClock.getAsLong(), true).text());
+            return;
+        }
         synchronized (line) {
-            if (displayId.equals(line.displayId)) line.open = false;
+            if (line.owner == this) {
+                line.open = false;
+                line.owner = null;
+            }
         }
         output.update(displayId, view(nanoClock.getAsLong(), true));
     }
 
     private ProgressView view(long now, boolean finished) {
         return new ProgressView(label, done, total, Math.max(0, now - startNanos) / 1e9, status, finished, bars,
-                Math.max(0, now - seriesStartNanos) / 1e9);
+                Math.max(0, now - seriesStartNanos) / 1e9, detail);
     }
 
     /** The notebook sink: bars in the cell output, through the kernel's display. */

@@ -14,26 +14,29 @@ import samlab.progress.ConsoleProgress;
  * @param seconds time since this bar began, &ge; 0
  * @param bars bars drawn on this line so far, &ge; 1
  * @param seriesSeconds time since the line's first bar began, &ge; {@code seconds}
+ * @param detail the text of a bar running inside this one (an epoch inside a run), or empty
  */
 public record ProgressView(String label, long done, long total, double seconds, String status,
-                           boolean finished, int bars, double seriesSeconds) {
+                           boolean finished, int bars, double seriesSeconds, String detail) {
     public ProgressView {
         if (label == null) throw new IllegalArgumentException("label must not be null");
         if (done < 0) throw new IllegalArgumentException("done " + done + " must be >= 0");
         if (seconds < 0) throw new IllegalArgumentException("seconds " + seconds + " must be >= 0");
         if (bars < 1) throw new IllegalArgumentException("bars " + bars + " must be >= 1");
         status = status == null ? "" : status;
+        detail = detail == null ? "" : detail;
     }
 
     /** A single running bar. */
     public ProgressView(String label, long done, long total, double seconds, String status) {
-        this(label, done, total, seconds, status, false, 1, seconds);
+        this(label, done, total, seconds, status, false, 1, seconds, "");
     }
 
     /** The text line: the console's line, then for a series how many bars and their time in all. */
     public String text() {
         String line = ConsoleProgress.line(label, done, total, seconds, status);
         if (bars > 1) line += String.format(Locale.ROOT, "  (%d bars, %.1f s in all)", bars, seriesSeconds);
+        if (!detail.isEmpty()) line += "  \u00b7 " + detail;
         return finished ? "\u2714 " + line : line;
     }
 

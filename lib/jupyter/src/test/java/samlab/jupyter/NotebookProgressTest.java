@@ -115,18 +115,39 @@ class NotebookProgressTest {
     }
 
     @Test
-    void anotherShapeAnotherCellOrANestedBarGetsItsOwnLine() {
+    void anotherShapeOrAnotherCellGetsItsOwnLine() {
         start("epoch 1/2", 1).close();
         start("basins", 1).close();                  // other shape
         assertEquals(2, frames.shown);
         frames.cell = 2;
         start("basins", 1).close();                  // same shape, next cell
         assertEquals(3, frames.shown);
-        NotebookProgress outer = start("basins", 1);  // same shape, but the previous one is closed: reused
+        start("basins", 1).close();                  // same shape, the previous one closed: reused
         assertEquals(3, frames.shown);
-        start("basins", 1).close();                  // nested while outer is open: new line
-        assertEquals(4, frames.shown);
-        outer.close();
+    }
+
+    @Test
+    void aBarStartedInsideAnOpenOneDrawsInItsLine() {
+        try (NotebookProgress run = start("run sam-rho5.0-seed1", 3)) {
+            for (int epoch = 1; epoch <= 3; epoch++) {
+                try (NotebookProgress e = start("epoch " + epoch + "/3", 2)) {
+                    clock.addAndGet(NotebookProgress.REDRAW_MILLIS * MS);
+                    e.status("loss 0.5");
+                    e.advance(2);
+                }
+                run.advance(1);
+            }
+        }
+        assertEquals(1, frames.shown, "one line for the run and its epochs");
+        assertTrue(frames.ids.stream().filter(id -> !id.equals("new")).allMatch("id-1"::equals));
+        String during = frames.views.get(frames.views.size() - 3).text();   // epoch 3 closed, run at 2/3
+        assertTrue(during.startsWith("run sam-rho5.0-seed1 ["), during);
+        assertTrue(during.contains("\u00b7 \u2714 epoch 3/3 ["), during);
+        assertTrue(during.contains("loss 0.5"), during);
+        ProgressView last = frames.last();
+        assertTrue(last.finished());
+        assertEquals(3, last.done());
+        assertTrue(last.text().startsWith("\u2714 run sam-rho5.0-seed1 ["), last.text());
     }
 
     @Test
