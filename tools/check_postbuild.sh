@@ -32,6 +32,6 @@ assert not missing, f"kernel.json names missing files: {missing}"
 PY
 
 cd "$here"
-"$python" "$here/lib/jupyter/run_notebooks.py" --mode fast --out "$scratch/notebooks" notebooks/00-welcome.ipynb \
+"$python" "$here/tools/run_notebooks.py" --mode fast --out "$scratch/notebooks" notebooks/00-welcome.ipynb \
   >"$scratch/run.log" 2>&1 || { cat "$scratch/run.log" >&2; echo "postBuild check: the registered kernel failed" >&2; exit 1; }
 echo "postBuild check: passed ($(( $(date +%s) - started )) s): kernel registered and ran 00-welcome"
