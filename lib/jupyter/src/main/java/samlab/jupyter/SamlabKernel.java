@@ -63,9 +63,16 @@ import samlab.Samlab;
  * </ul>
  */
 public final class SamlabKernel extends BaseKernel {
-    /** Imported by the kernel itself, not by the (kernel-neutral) init script. */
-    static final List<String> KERNEL_IMPORTS = List.of(
-            "import static samlab.jupyter.Display.display;", "import static samlab.jupyter.Display.updateDisplay;");
+    /** The packages the {@code jshell} tool (and IJava/JJava) import at start; cells rely on them. */
+    static final List<String> JSHELL_DEFAULT_PACKAGES = List.of("java.io", "java.math", "java.net", "java.nio.file",
+            "java.util", "java.util.concurrent", "java.util.function", "java.util.prefs", "java.util.regex",
+            "java.util.stream");
+
+    /** Imported by the kernel itself, before the (kernel-neutral) init script. */
+    static final List<String> KERNEL_IMPORTS = java.util.stream.Stream.concat(
+            JSHELL_DEFAULT_PACKAGES.stream().map(p -> "import " + p + ".*;"),
+            java.util.stream.Stream.of("import static samlab.jupyter.Display.display;",
+                    "import static samlab.jupyter.Display.updateDisplay;")).toList();
 
     private static volatile SamlabKernel running;
     private static volatile boolean interruptRequested;

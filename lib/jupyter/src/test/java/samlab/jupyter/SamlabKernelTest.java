@@ -41,6 +41,8 @@ class SamlabKernelTest {
         assertEquals("13", text(kernel.eval("c")));                      // a bare variable is an expression too
         assertEquals("double[2] { 0.5, 1.5 }", text(kernel.eval("new double[] {0.5, 1.5}")));
         assertNull(kernel.eval("display(\"shown, not returned\")"));     // a display call shows no id
+        // jshell's default imports: List, ArrayList, BigInteger without an import line.
+        assertEquals("[1]", text(kernel.eval("List<BigInteger> l = new ArrayList<>(); l.add(BigInteger.ONE); l")));
     }
 
     @Test
