@@ -9,7 +9,8 @@ import samlab.progress.ProgressSink;
  * A progress bar that occupies one cell output line, redrawn in place through update-display
  * messages at most every {@value #REDRAW_MILLIS} ms, and collapsed to a one-line summary on close.
  * Consecutive bars of one cell whose labels differ only in their numbers ("epoch 1/30", "epoch
- * 2/30", …) share one line, so a training run shows one line, not one per epoch. A bar started
+ * 2/30", …) share one line while their numbers count up, so a training run shows one line, not
+ * one per epoch, and the next run ("epoch 1/30" again) starts the next line. A bar started
  * while another is open draws inside that one's line ("run sam-rho5 [##…] 2/7 · epoch 3/30 …"),
  * so a named bar around each run gives one line per run with its name.
  *
@@ -40,6 +41,7 @@ public final class NotebookProgress implements Progress {
     static final class Line {
         String displayId;
         String shape;
+        String label;
         long cell;
         long seriesStartNanos;
         int bars;
@@ -98,7 +100,8 @@ public final class NotebookProgress implements Progress {
     /** Starts or continues this bar's own line; returns its display id. Called holding the line's lock. */
     private String ownLine(Line line, long cell) {
         String shape = shape(label);
-        boolean reuse = line.displayId != null && !line.open && line.cell == cell && line.shape.equals(shape);
+        boolean reuse = line.displayId != null && !line.open && line.cell == cell && line.shape.equals(shape)
+                && !countsBack(line.label, label);
         if (!reuse) {
             line.bars = 0;
             line.seriesStartNanos = startNanos;
@@ -108,6 +111,7 @@ public final class NotebookProgress implements Progress {
         line.bars++;
         line.open = true;
         line.owner = this;
+        line.label = label;
         ProgressView first = new ProgressView(label, 0, total, 0, "", false, line.bars,
                 Math.max(0, startNanos - line.seriesStartNanos) / 1e9, "");
         if (reuse) {
@@ -117,6 +121,18 @@ public final class NotebookProgress implements Progress {
         }
         return line.displayId;
     }
+
+    /** True if {@code next}'s numbers, read left to right, are below {@code previous}'s: a new run began. */
+    static boolean countsBack(String previous, String next) {
+        java.util.regex.Matcher a = NUMBER.matcher(previous), b = NUMBER.matcher(next);
+        while (a.find() && b.find()) {
+            int c = new java.math.BigInteger(a.group()).compareTo(new java.math.BigInteger(b.group()));
+            if (c != 0) return c > 0;
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]+");
 
     /** The label with its numbers masked: "epoch 3/30" and "epoch 4/30" have one shape. */
     static String shape(String label) {

@@ -115,6 +115,18 @@ class NotebookProgressTest {
     }
 
     @Test
+    void theNextRunStartsTheNextLine() {
+        for (int run = 1; run <= 3; run++) {
+            for (int epoch = 1; epoch <= 30; epoch++) start("epoch " + epoch + "/30", 1).close();
+        }
+        assertEquals(3, frames.shown, "3 runs of 30 epochs: one line each");
+        assertEquals(30, frames.last().bars());
+        assertTrue(NotebookProgress.countsBack("epoch 30/30", "epoch 1/30"));
+        assertFalse(NotebookProgress.countsBack("epoch 9/30", "epoch 10/30"));
+        assertFalse(NotebookProgress.countsBack("basins", "basins"));
+    }
+
+    @Test
     void anotherShapeOrAnotherCellGetsItsOwnLine() {
         start("epoch 1/2", 1).close();
         start("basins", 1).close();                  // other shape
