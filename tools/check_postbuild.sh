@@ -23,8 +23,10 @@ from jupyter_client.kernelspec import KernelSpecManager
 scratch = sys.argv[1]
 spec = KernelSpecManager().get_kernel_spec("samlab-java")
 assert spec.resource_dir.startswith(scratch), f"kernel found in {spec.resource_dir}, not in the scratch folder"
-paths = [a for a in spec.argv if a.endswith(".jar") or a.startswith("/")]
-paths += spec.env["RJK_CLASSPATH"].split(";") + [spec.env["RJK_INIT_SCRIPT"]]
+argv = spec.argv
+paths = [argv[0]] + argv[argv.index("-cp") + 1].split(":")
+paths += [a.split("=", 1)[1] for a in argv if a.startswith("-Dsamlab.kernel.init=")]
+assert len(paths) >= 4, f"kernel.json names no class path or init script: {argv}"
 missing = [p for p in paths if not glob.glob(p)]
 assert not missing, f"kernel.json names missing files: {missing}"
 PY

@@ -11,19 +11,35 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * Writes figures as PNG and SVG at the chart's size (720×480 by default). Each file is rendered to
- * memory first and then written atomically, so a failed render leaves no partial file.
+ * Writes figures as PNG and SVG at the chart's own size ({@code chart.getWidth()} ×
+ * {@code chart.getHeight()} pixels; 720×480 for the course figures). The one PNG encoder of the
+ * project: files, the CLI and the notebook display all use {@link #png(Chart)}. Each file is
+ * rendered to memory first and then written atomically, so a failed render leaves no partial file.
  */
 public final class FigureWriter {
     private FigureWriter() {}
 
-    /** The figure as PNG bytes. */
+    /** The figure as PNG bytes, at its chart's size. */
     public static byte[] png(Figure figure) {
-        Chart<?, ?> chart = Objects.requireNonNull(figure, "figure").chart();
+        return png(Objects.requireNonNull(figure, "figure").chart());
+    }
+
+    /**
+     * The chart as PNG bytes, {@code chart.getWidth()} × {@code chart.getHeight()} pixels.
+     *
+     * @throws IllegalArgumentException if the chart's width or height is not positive
+     * @throws UncheckedIOException if the PNG cannot be encoded
+     */
+    public static byte[] png(Chart<?, ?> chart) {
+        Objects.requireNonNull(chart, "chart");
+        if (chart.getWidth() <= 0 || chart.getHeight() <= 0) {
+            throw new IllegalArgumentException("chart '" + chart.getTitle() + "' has size " + chart.getWidth() + "x"
+                    + chart.getHeight() + "; width and height must be positive");
+        }
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot render " + figure.name() + " as PNG: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot render chart '" + chart.getTitle() + "' as PNG: " + e.getMessage(), e);
         }
     }
 

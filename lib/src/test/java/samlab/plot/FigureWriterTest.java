@@ -31,4 +31,28 @@ class FigureWriterTest {
             assertEquals(2 * all.size(), s.count(), "no temporary files left behind");
         }
     }
+
+    /** The PNG is the chart's own size, width and height, also for non-3:2 and square charts. */
+    @Test
+    void pngIsTheChartsOwnSize() throws Exception {
+        for (int[] size : new int[][] {{400, 300}, {300, 500}, {480, 480}}) {
+            org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder()
+                    .width(size[0]).height(size[1]).title("size").build();
+            chart.addSeries("line", new double[] {0, 1}, new double[] {0, 1});
+            byte[] png = FigureWriter.png(chart);
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            assertEquals(size[0], image.getWidth());
+            assertEquals(size[1], image.getHeight());
+            // IHDR, read independently of ImageIO: width at byte 16, height at byte 20.
+            assertEquals(size[0], java.nio.ByteBuffer.wrap(png, 16, 4).getInt());
+            assertEquals(size[1], java.nio.ByteBuffer.wrap(png, 20, 4).getInt());
+        }
+    }
+
+    @Test
+    void emptyChartSizeIsRejected() {
+        org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(0).height(10).title("flat").build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FigureWriter.png(chart));
+        assertTrue(e.getMessage().contains("0x10"), e.getMessage());
+    }
 }

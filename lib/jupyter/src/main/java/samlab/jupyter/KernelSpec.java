@@ -1,6 +1,8 @@
 package samlab.jupyter;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,23 +11,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import picocli.CommandLine;
 import samlab.io.AtomicFiles;
 import samlab.progress.ProgressSink;
 
 /**
- * The project-local Jupyter kernelspec for the course: a {@code kernel.json} that starts the rapaio
- * kernel on the JDK that ran this generator, with that JDK's flags, the library on the kernel's
- * classpath, the notebook progress sink, and an init script importing the course packages.
+ * The project-local Jupyter kernelspec for the course: a {@code kernel.json} that starts
+ * {@link SamlabKernel} on the JDK that ran this generator, with that JDK's flags, the library on the
+ * class path, the notebook progress sink, and an init script importing the course packages.
  * Everything is absolute and generated at build time into {@code build/}; nothing is committed.
  *
- * <p>Run by {@code ./course}: {@code KernelSpec --dir D --kernel-jar K --samlab-jar S --classpath E ...}.
+ * <p>Run by {@code ./course build}: {@code KernelSpec --dir D --samlab-jar S --classpath E ...}.
+ *
+ * @param java the {@code java} launcher the kernel runs on
+ * @param javaFeature its feature release, &ge; 17
+ * @param classpath absolute class path entries (a trailing {@code *} is the launcher's wildcard)
+ * @param imports packages the init script imports on demand
+ * @param extraEnv environment variables for the kernel process
  */
-public record KernelSpec(Path java, int javaFeature, Path kernelJar, List<String> classpath,
+public record KernelSpec(Path java, int javaFeature, List<String> classpath,
                          List<String> imports, Map<String, String> extraEnv) {
     public static final String NAME = "samlab-java";
     public static final String DISPLAY_NAME = "Java (samlab)";
+    /** The kernel's main class, by name: the generator runs without the kernel's protocol jars. */
+    static final String KERNEL_CLASS = "samlab.jupyter.SamlabKernel";
     /** Packages imported in every notebook besides the samlab packages found in the jar. */
     static final List<String> THIRD_PARTY_IMPORTS = List.of("tech.tablesaw.api", "org.knowm.xchart");
     /** samlab packages that are plumbing, not course vocabulary. */
@@ -35,8 +47,9 @@ public record KernelSpec(Path java, int javaFeature, Path kernelJar, List<String
         if (javaFeature < 17) throw new IllegalArgumentException("Java " + javaFeature + " is too old; the course needs 17 or newer");
         if (classpath.isEmpty()) throw new IllegalArgumentException("classpath must name the samlab jars");
         for (String entry : classpath) {
-            if (!Path.of(entry.replace("*", "x")).isAbsolute() || entry.contains(";")) {
-                throw new IllegalArgumentException("classpath entry '" + entry + "' must be an absolute path without ';'");
+            if (!Path.of(entry.replace("*", "x")).isAbsolute() || entry.contains(File.pathSeparator)) {
+                throw new IllegalArgumentException("classpath entry '" + entry + "' must be an absolute path without '"
+                        + File.pathSeparator + "'");
             }
         }
         classpath = List.copyOf(classpath);
@@ -44,13 +57,13 @@ public record KernelSpec(Path java, int javaFeature, Path kernelJar, List<String
         extraEnv = Map.copyOf(extraEnv);
     }
 
-    /** JVM flags for a JDK feature release: native access for ND4J, headless AWT for charts. */
+    /** JVM flags for a JDK feature release: native access for ND4J, headless AWT for charts, quiet logs. */
     public static List<String> jvmFlags(int javaFeature) {
         List<String> flags = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true"));
         // JDK 24+ warns on JavaCPP's sun.misc.Unsafe use; JDK 17 rejects the flag.
         if (javaFeature >= 24) flags.add("--sun-misc-unsafe-memory-access=allow");
         flags.add("-D" + ProgressSink.SINK_PROPERTY + "=" + NotebookProgress.Sink.class.getName());
-        // The kernel jar bundles its own slf4j-simple; keep ND4J's start-up INFO lines out of cells.
+        // slf4j-simple: keep ND4J's and the protocol's start-up INFO lines out of cells and terminals.
         flags.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         return flags;
     }
@@ -71,19 +84,17 @@ public record KernelSpec(Path java, int javaFeature, Path kernelJar, List<String
         return List.copyOf(packages);
     }
 
-    /** The kernel's argv and environment as Jupyter reads them. */
+    /** The kernel's argv and environment as Jupyter reads them; interrupts arrive as messages. */
     public String kernelJson(Path initScript) {
         List<String> argv = new ArrayList<>();
         argv.add(java.toString());
         argv.addAll(jvmFlags(javaFeature));
-        argv.add("-jar");
-        argv.add(kernelJar.toString());
+        argv.add("-D" + SamlabKernel.INIT_PROPERTY + "=" + initScript);
+        argv.add("-cp");
+        argv.add(String.join(File.pathSeparator, classpath));
+        argv.add(KERNEL_CLASS);
         argv.add("{connection_file}");
         Map<String, String> env = new TreeMap<>(extraEnv);
-        env.put("RJK_CLASSPATH", String.join(";", classpath));
-        env.put("RJK_INIT_SCRIPT", initScript.toString());
-        env.put("RJK_COMPILER_OPTIONS", "");
-        env.put("RJK_TIMEOUT_MILLIS", "-1");
 
         StringBuilder sb = new StringBuilder("{\n  \"argv\": [");
         for (int i = 0; i < argv.size(); i++) sb.append(i == 0 ? "" : ", ").append(quote(argv.get(i)));
@@ -93,13 +104,11 @@ public record KernelSpec(Path java, int javaFeature, Path kernelJar, List<String
         for (var e : env.entrySet()) {
             sb.append(i++ == 0 ? "\n" : ",\n").append("    ").append(quote(e.getKey())).append(": ").append(quote(e.getValue()));
         }
-        return sb.append("\n  },\n  \"metadata\": {\"generated_by\": \"./course (samlab.jupyter.KernelSpec)\"}\n}\n").toString();
+        return sb.append(env.isEmpty() ? "},\n" : "\n  },\n")
+                .append("  \"metadata\": {\"generated_by\": \"./course (samlab.jupyter.KernelSpec)\"}\n}\n").toString();
     }
 
-    /**
-     * The init script: imports only. The kernel evaluates the file as one JShell snippet, so a
-     * statement after the imports is rejected and the kernel dies at start (measured on 3.0.1).
-     */
+    /** The init script: package imports only, so that any Java kernel (IJava, JJava) can run it. */
     public String initScript() {
         StringBuilder sb = new StringBuilder();
         for (String p : imports) sb.append("import ").append(p).append(".*;\n");
@@ -136,43 +145,55 @@ public record KernelSpec(Path java, int javaFeature, Path kernelJar, List<String
         return sb.append('"').toString();
     }
 
-    /** Command line: {@code --dir D --kernel-jar K --samlab-jar S --classpath E [--classpath E ...] [--env K=V ...]}. */
-    public static void main(String[] args) {
-        try {
-            Path dir = null, kernelJar = null, samlabJar = null;
-            List<String> cp = new ArrayList<>();
-            Map<String, String> env = new TreeMap<>();
-            for (int i = 0; i < args.length; i++) {
-                String value = i + 1 < args.length ? args[i + 1] : null;
-                if (value == null) throw new IllegalArgumentException("option " + args[i] + " needs a value");
-                switch (args[i]) {
-                    case "--dir" -> dir = Path.of(value);
-                    case "--kernel-jar" -> kernelJar = Path.of(value).toAbsolutePath();
-                    case "--samlab-jar" -> samlabJar = Path.of(value).toAbsolutePath();
-                    case "--classpath" -> cp.add(value);
-                    case "--env" -> {
-                        int eq = value.indexOf('=');
-                        if (eq <= 0) throw new IllegalArgumentException("--env " + value + " must look like NAME=VALUE");
-                        env.put(value.substring(0, eq), value.substring(eq + 1));
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; allowed: --dir, --kernel-jar, --samlab-jar, --classpath, --env");
-                }
-                i++;
-            }
-            if (dir == null || kernelJar == null || samlabJar == null) {
-                throw new IllegalArgumentException("--dir, --kernel-jar and --samlab-jar are required");
-            }
-            if (!Files.isRegularFile(kernelJar)) throw new IllegalArgumentException("kernel jar " + kernelJar + " does not exist");
-            List<String> imports = new ArrayList<>(samlabPackages(samlabJar));
+    /** The command line of {@code ./course build}. */
+    @CommandLine.Command(name = "kernelspec", mixinStandardHelpOptions = true,
+            description = "Writes the course kernelspec (kernel.json, init.jshell) into a folder.")
+    static final class Command implements Callable<Integer> {
+        @CommandLine.Option(names = "--dir", required = true, description = "folder to write, e.g. build/jupyter/kernels/samlab-java")
+        Path dir;
+
+        @CommandLine.Option(names = "--samlab-jar", required = true, description = "the samlab jar, scanned for the packages to import")
+        Path samlabJar;
+
+        @CommandLine.Option(names = "--classpath", required = true, description = "a kernel class path entry (repeatable)")
+        List<String> classpath = new ArrayList<>();
+
+        @CommandLine.Option(names = "--env", description = "NAME=VALUE for the kernel's environment (repeatable)")
+        Map<String, String> env = new TreeMap<>();
+
+        @Override
+        public Integer call() {
+            Path jar = samlabJar.toAbsolutePath();
+            if (!Files.isRegularFile(jar)) throw new IllegalArgumentException("samlab jar " + jar + " does not exist");
+            List<String> imports = new ArrayList<>(samlabPackages(jar));
             imports.addAll(THIRD_PARTY_IMPORTS);
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            KernelSpec spec = new KernelSpec(java, Runtime.version().feature(), kernelJar, cp, imports, env);
+            Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+            KernelSpec spec = new KernelSpec(javaBin, Runtime.version().feature(), classpath, imports, env);
             spec.writeTo(dir);
             System.out.println(dir.resolve("kernel.json"));
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            System.err.println("KernelSpec: " + e.getMessage());
-            System.exit(2);
+            return 0;
         }
+    }
+
+    /** Runs the command line and returns its exit code: 0, or 2 with one line for bad input. */
+    static int run(String[] args, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Command());
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("KernelSpec: " + ex.getMessage());
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
+            if (ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException) {
+                err.println("KernelSpec: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.err, true)));
     }
 }

@@ -1,2 +1,2 @@
-/** Notebook display for samlab in the rapaio Jupyter kernel: charts, tables, progress. */
+/** The course's Jupyter kernel (JShell on jjava-jupyter) and the notebook display: charts, tables, progress. */
 package samlab.jupyter;

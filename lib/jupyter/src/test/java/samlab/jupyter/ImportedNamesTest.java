@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import samlab.Samlab;
 
 /**
- * The kernel imports every samlab package on demand (plus Tablesaw's api, XChart and java.lang), so
+ * The kernel imports every samlab package on demand (plus Tablesaw's api, XChart, java.lang and the
+ * packages the jshell tool imports: java.util, java.io, …), so
  * two public classes with the same simple name make that name a compile error in every notebook
  * cell that uses it. This guards the library's names.
  */
@@ -34,6 +35,7 @@ class ImportedNamesTest {
         }
         assertTrue(packagesByName.containsKey("Objective"), "the scan found no classes: " + packagesByName.keySet());
         List<String> others = new ArrayList<>(KernelSpec.THIRD_PARTY_IMPORTS);
+        others.addAll(SamlabKernel.JSHELL_DEFAULT_PACKAGES);
         others.add("java.lang");
         for (Map.Entry<String, List<String>> e : packagesByName.entrySet()) {
             for (String pkg : others) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KernelSpecTest {
     static KernelSpec spec(int feature) {
-        return new KernelSpec(Path.of("/jdk/bin/java"), feature, Path.of("/repo/kernel.jar"),
+        return new KernelSpec(Path.of("/jdk/bin/java"), feature,
                 List.of("/repo/lib/target/samlab.jar", "/repo/lib/target/lib/*"),
                 List.of("samlab", "samlab.progress"), Map.of("MALLOC_CONF", "retain:true"));
     }
@@ -36,13 +36,15 @@ class KernelSpecTest {
     }
 
     @Test
-    void kernelJsonStartsTheKernelJarWithClasspathAndInitScript() {
+    void kernelJsonStartsTheKernelClassWithClasspathAndInitScript() {
         String json = spec(25).kernelJson(Path.of("/k/init.jshell"));
         assertTrue(json.contains("\"argv\": [\"/jdk/bin/java\", \"--enable-native-access=ALL-UNNAMED\""), json);
         assertTrue(json.contains("\"--sun-misc-unsafe-memory-access=allow\""), json);
-        assertTrue(json.contains("\"-jar\", \"/repo/kernel.jar\", \"{connection_file}\"]"), json);
-        assertTrue(json.contains("\"RJK_CLASSPATH\": \"/repo/lib/target/samlab.jar;/repo/lib/target/lib/*\""), json);
-        assertTrue(json.contains("\"RJK_INIT_SCRIPT\": \"/k/init.jshell\""), json);
+        assertTrue(json.contains("\"-Dsamlab.kernel.init=/k/init.jshell\", \"-cp\", "
+                + "\"/repo/lib/target/samlab.jar:/repo/lib/target/lib/*\", \"samlab.jupyter.SamlabKernel\", "
+                + "\"{connection_file}\"]"), json);
+        assertTrue(json.contains("\"interrupt_mode\": \"message\""), json);
+        assertEquals(SamlabKernel.class.getName(), KernelSpec.KERNEL_CLASS);
         assertTrue(json.contains("\"MALLOC_CONF\": \"retain:true\""), json);
         assertTrue(json.contains("\"display_name\": \"Java (samlab)\""), json);
         assertFalse(spec(17).kernelJson(Path.of("/k/i")).contains("unsafe"));
@@ -61,10 +63,10 @@ class KernelSpecTest {
     @Test
     void badInputIsRejectedWithTheValue() {
         IllegalArgumentException old = assertThrows(IllegalArgumentException.class, () -> new KernelSpec(
-                Path.of("/j"), 11, Path.of("/k.jar"), List.of("/a.jar"), List.of(), Map.of()));
+                Path.of("/j"), 11, List.of("/a.jar"), List.of(), Map.of()));
         assertTrue(old.getMessage().contains("11"), old.getMessage());
         IllegalArgumentException rel = assertThrows(IllegalArgumentException.class, () -> new KernelSpec(
-                Path.of("/j"), 17, Path.of("/k.jar"), List.of("lib/*"), List.of(), Map.of()));
+                Path.of("/j"), 17, List.of("lib/*"), List.of(), Map.of()));
         assertTrue(rel.getMessage().contains("lib/*"), rel.getMessage());
     }
 
@@ -88,5 +90,26 @@ class KernelSpecTest {
         spec(17).writeTo(k);
         assertEquals(spec(17).initScript(), Files.readString(k.resolve("init.jshell")));
         assertTrue(Files.readString(k.resolve("kernel.json")).contains(k.resolve("init.jshell").toAbsolutePath().toString()));
+    }
+
+    @Test
+    void commandLineWritesTheSpecAndRejectsBadInputWithExitCode2(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("samlab.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new ZipEntry("samlab/landscape/Objective.class"));
+            out.closeEntry();
+        }
+        java.io.StringWriter err = new java.io.StringWriter();
+        Path k = dir.resolve("k");
+        assertEquals(0, KernelSpec.run(new String[] {"--dir", k.toString(), "--samlab-jar", jar.toString(),
+                "--classpath", jar.toString(), "--env", "A=b"}, new java.io.PrintWriter(err, true)));
+        assertEquals("import samlab.landscape.*;\nimport tech.tablesaw.api.*;\nimport org.knowm.xchart.*;\n",
+                Files.readString(k.resolve("init.jshell")));
+        assertTrue(Files.readString(k.resolve("kernel.json")).contains("\"A\": \"b\""));
+        err.getBuffer().setLength(0);
+        assertEquals(2, KernelSpec.run(new String[] {"--dir", k.toString(), "--samlab-jar", jar.toString(),
+                "--classpath", "relative/lib"}, new java.io.PrintWriter(err, true)));
+        assertTrue(err.toString().contains("'relative/lib'"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
     }
 }
