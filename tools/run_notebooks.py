@@ -164,9 +164,26 @@ def run_one(path: Path, out_dir: Path, args):
     return ok, time.monotonic() - started, retries, detail
 
 
+def merge_streams(nb):
+    """Joins consecutive stdout (or stderr) outputs of a cell into one: the kernel sends a line at a
+    time, and a notebook in git should hold one text block per stream, not one output per line."""
+    for cell in nb.cells:
+        merged = []
+        for out in cell.get("outputs", []):
+            if (out.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
+                    and merged[-1].get("name") == out.get("name")):
+                merged[-1]["text"] += out["text"]
+            else:
+                merged.append(out)
+        if "outputs" in cell:
+            cell["outputs"] = merged
+    return nb
+
+
 def save(nb, path: Path, out_dir: Path):
     """Writes the executed copy (signed: its outputs are this run's own) and its HTML."""
     executed = out_dir / path.name
+    merge_streams(nb)
     try:
         NotebookNotary().sign(nb)
     except Exception as e:  # an unwritable signature database must not lose the executed copy
