@@ -128,8 +128,9 @@ final class TrainingOptions {
             Architecture a = architecture();
             int c = a == Architecture.MLP ? 1 : 3;
             int hw = a == Architecture.MLP ? 28 : 32;
-            return new ImageDataset[] {SyntheticImages.create(syntheticSize, 10, c, hw, hw, 0.5, 1000 + seed),
-                    SyntheticImages.create(Math.max(10, syntheticSize / 5), 10, c, hw, hw, 0.5, 1000 + seed)};
+            SyntheticImages.Split s = SyntheticImages.split(syntheticSize, Math.max(10, syntheticSize / 5), 10, c, hw, hw,
+                    0.5, 1000 + seed);
+            return new ImageDataset[] {s.train(), s.test()};
         }
         KnownDataset known;
         try {

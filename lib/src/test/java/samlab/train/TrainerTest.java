@@ -27,8 +27,10 @@ class TrainerTest {
         ProgressSink.install(ProgressSink.silent());
     }
 
-    private static final ImageDataset TRAIN = SyntheticImages.create(96, 3, 1, 4, 4, 0.3, 1);
-    private static final ImageDataset TEST = SyntheticImages.create(30, 3, 1, 4, 4, 0.3, 1);
+    private static final SyntheticImages.Split DATA = SyntheticImages.split(96, 30, 3, 1, 4, 4, 0.3, 1);
+    private static final ImageDataset TRAIN = DATA.train();
+    /** Held out: none of these images is a training image (see SyntheticImagesTest). */
+    private static final ImageDataset TEST = DATA.test();
 
     private static Optimizer sam() {
         return new Sam(new Sgd(0.05, 0.9, false, 1e-4), SamConfig.sam(0.05), WarmStartSchedule.fraction(0.25));
