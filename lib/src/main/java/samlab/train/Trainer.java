@@ -2,8 +2,10 @@ package samlab.train;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,8 +22,22 @@ import samlab.progress.ProgressSink;
  * Trains a network with an {@link Optimizer} on an {@link ImageDataset}: seeded initialisation and
  * shuffling, per-step and per-epoch records with the hallucination diagnostics, checkpoints, and
  * resume that ends with the same numbers as an uninterrupted run.
+ *
+ * <p>The loop is {@link #train(ImageDataset, ImageDataset, boolean, int)}: steps of one epoch
+ * ({@link #runEpoch}: progress, native-memory collection, the divergence check), then the
+ * epoch's measurements ({@link Evaluation}: train/test loss and accuracy, diagnostics) and the
+ * checkpoint. The first step whose loss or resulting parameters are not finite ends the run
+ * ({@link TrainResult#divergence()}); nothing turns a NaN into a finite number.
  */
 public final class Trainer {
+    /** Names of the trainer's own settings in a {@link RunConfig} (the caller's options come first). */
+    static final String MODEL = "model", OPTIMIZER = "optimizer", SEED = "seed", BATCH = "batch", EPOCHS = "epochs",
+            TRAIN_DATA = "train-data", TEST_DATA = "test-data", AUGMENTATION = "augmentation",
+            RHO = "rho-schedule", EVAL_EVERY = "eval-every", EVAL_ROWS = "eval-samples", TEST_ROWS = "test-samples",
+            DIAGNOSTICS_EVERY = "diagnostics-every", PROBE_RHO = "probe-rho";
+    /** Evaluation and diagnostics are kept to at most this share of a run's work by the automatic interval. */
+    public static final double EVALUATION_SHARE = 0.1;
+
     private final TrainConfig config;
     private final Optimizer optimizer;
     private final Augmentation augmentation;
@@ -52,6 +68,11 @@ public final class Trainer {
     /**
      * Trains up to (not including) epoch {@code stopBefore} and writes a checkpoint if the run is not
      * finished, so that a later call with {@code resume} continues it (training in sessions).
+     *
+     * @throws IllegalArgumentException if the training set is empty, the test set's shape differs,
+     *         {@code stopBefore} is outside [1, epochs], the m-sharpness shards outnumber the
+     *         examples of the smallest batch, or the checkpoint to resume from belongs to a run with
+     *         another configuration (the message names the first differing setting) or is unreadable
      */
     public TrainResult train(ImageDataset train, ImageDataset test, boolean resume, int stopBefore) {
         Objects.requireNonNull(train, "train");
@@ -62,92 +83,228 @@ public final class Trainer {
         if (test != null && (test.imageSize() != train.imageSize() || test.classes().size() != train.classes().size())) {
             throw new IllegalArgumentException("test set " + test.name() + " does not match the training set's shape/classes");
         }
+        Plan plan = plan(train, test);
+        int n = train.size();
+        int batch = plan.batch;
+        checkShards(optimizer, n, batch);
         if (config.checkpoint() != null) samlab.io.AtomicFiles.checkWritable(config.checkpoint());
         boolean flat = config.model().flatInput();
         ComputationGraph graph = config.model().build(train.channels(), train.height(), train.width(),
                 train.classes().size(), config.seed());
         NetworkLoss objective = new NetworkLoss(graph);
-        int n = train.size();
-        int batch = config.batchSize() == 0 ? n : Math.min(config.batchSize(), n);
-        long stepsPerEpoch = (n + batch - 1) / batch;
+        long stepsPerEpoch = plan.stepsPerEpoch;
         long total = stepsPerEpoch * config.epochs();
-        NetworkInputs batches = new NetworkInputs(train, flat);
-        int[] evalRows = HallucinationCheck.probeRows(n, config.evalSamples(), config.seed());
-        NetworkInputs probeBatches = new NetworkInputs(train, flat);
-        GradientProbe probe = new GradientProbe(objective, probeBatches, evalRows, batch);
-        String key = runKey(train);
+        Evaluation evaluation = new Evaluation(graph, objective, train, test, flat, plan);
+        RunConfig runConfig = runConfig(train, test);
         Provenance provenance = Provenance.capture(train.name(), train.source(), config.model().id(),
                 optimizer.describe(), config.seed());
 
         List<EpochRecord> epochs = new ArrayList<>();
         List<StepRecord> steps = new ArrayList<>();
         int startEpoch = 0;
-        long iteration = 0;
+        long[] iteration = {0};
         if (resume && config.checkpoint() != null && Files.exists(config.checkpoint())) {
             Checkpoint c = Checkpoint.read(config.checkpoint());
-            if (!c.runKey().equals(key)) {
-                throw new IllegalArgumentException("checkpoint " + config.checkpoint() + " belongs to another run ("
-                        + c.runKey() + "); this run is " + key);
-            }
+            c.config().firstDifference(runConfig).ifPresent(d -> {
+                throw new IllegalArgumentException("checkpoint " + config.checkpoint() + " belongs to another run: "
+                        + d.describe("checkpoint", "this run"));
+            });
             objective.parameters().assign(c.params());
             optimizer.base().loadState(c.optimizerState());
             startEpoch = c.nextEpoch();
-            iteration = c.iteration();
+            iteration[0] = c.iteration();
             epochs.addAll(c.epochs());
             steps.addAll(c.steps());
         }
         NativeMemory memory = new NativeMemory();
-        for (int epoch = startEpoch; epoch < stopBefore; epoch++) {
+        NetworkInputs batches = new NetworkInputs(train, flat);
+        Divergence divergence = null;
+        for (int epoch = startEpoch; epoch < stopBefore && divergence == null; epoch++) {
             long t0 = System.nanoTime();
-            int[] order = batch == n ? NetworkInputs.identity(n) : SeededRandom.epochOrder(n, config.seed(), epoch);
+            int from = steps.size();
+            divergence = runEpoch(objective, batches, epoch, batch, total, stepsPerEpoch, iteration, steps, memory);
+            List<StepRecord> epochSteps = steps.subList(from, steps.size());
+            StepRecord last = epochSteps.get(epochSteps.size() - 1);
             double lossSum = 0;
-            Optimizer.StepReport last = null;
-            try (Progress p = ProgressSink.current().start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1,
-                    config.epochs()), stepsPerEpoch)) {
-                for (int from = 0; from < n; from += batch) {
-                    INDArray[] b = augmentation == null ? batches.fill(order, from, Math.min(n, from + batch))
-                            : batches.fill(order, from, Math.min(n, from + batch), augmentation,
-                                    SeededRandom.derived(config.seed() ^ AUGMENTATION_STREAM, iteration));
-                    objective.setBatch(b[0], b[1]);
-                    last = optimizer.step(objective, iteration, total, epoch);
-                    steps.add(new StepRecord(iteration, epoch, last.loss(), last.rho(), last.sam()));
-                    lossSum += last.loss();
-                    iteration++;
-                    memory.collectIfDue();
-                    p.advance(1);
-                    p.status(String.format(Locale.ROOT, "loss %.4f", last.loss()));
-                }
+            for (StepRecord s : epochSteps) lossSum += s.loss();
+            if (divergence != null) {
+                // the partial epoch: its mean step loss (not finite) and nothing measured on a broken network
+                epochs.add(new EpochRecord(epoch, iteration[0], lossSum / epochSteps.size(), Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, optimizer.base().learningRate(), last.rho(), last.sam(), Diagnostics.NONE,
+                        (System.nanoTime() - t0) / 1e9));
+                break;
             }
-            double[] trainEval = evaluate(graph, probeBatches, evalRows, batch);
-            double[] testEval = test == null ? new double[] {Double.NaN, Double.NaN}
-                    : evaluate(graph, new NetworkInputs(test, flat), NetworkInputs.identity(test.size()), Math.max(batch, 256));
-            Diagnostics d = Diagnostics.NONE;
-            if (config.diagnosticsEvery() > 0 && (epoch + 1) % config.diagnosticsEvery() == 0) {
-                double rho = last.sam() && last.rho() > 0 ? last.rho() : config.probeRho();
-                d = HallucinationCheck.measure(objective, probe, rho);
-            }
-            epochs.add(new EpochRecord(epoch, iteration, lossSum / stepsPerEpoch, trainEval[0], trainEval[1],
-                    testEval[0], testEval[1], optimizer.base().learningRate(), last.rho(), last.sam(), d,
+            Evaluation.Measured m = evaluation.measure(epoch, last);
+            epochs.add(new EpochRecord(epoch, iteration[0], lossSum / stepsPerEpoch, m.train()[0], m.train()[1],
+                    m.test()[0], m.test()[1], optimizer.base().learningRate(), last.rho(), last.sam(), m.diagnostics(),
                     (System.nanoTime() - t0) / 1e9));
             boolean due = config.checkpointEvery() > 0 && (epoch + 1) % config.checkpointEvery() == 0;
             boolean pausing = epoch + 1 == stopBefore && stopBefore < config.epochs();
             if (config.checkpoint() != null && (due || pausing)) {
-                new Checkpoint(key, epoch + 1, iteration, objective.parameters().dup(), optimizer.base().state(),
+                new Checkpoint(runConfig, epoch + 1, iteration[0], objective.parameters().dup(), optimizer.base().state(),
                         epochs, steps).write(config.checkpoint());
             }
         }
-        return new TrainResult(epochs, steps, provenance, graph);
+        return new TrainResult(epochs, steps, provenance, graph, runConfig, divergence);
     }
 
-    /** Identifies a run for checkpoint matching. */
-    private String runKey(ImageDataset train) {
-        return config.model().id() + "|" + optimizer.describe() + "|seed=" + config.seed() + "|batch=" + config.batchSize()
-                + "|epochs=" + config.epochs() + "|data=" + train.name() + ":" + train.size()
-                + (optimizer instanceof Sam s ? "|warm=" + s.warmStart() : "")
-                + (augmentation == null ? "" : "|augment=" + augmentation);
+    /**
+     * The steps of one epoch; appends a {@link StepRecord} per step and advances {@code iteration[0]}.
+     * Returns the divergence if a step's loss or the parameters after it are not finite (that step is
+     * the last one recorded), else null.
+     */
+    private Divergence runEpoch(NetworkLoss objective, NetworkInputs batches, int epoch, int batch,
+                                long total, long stepsPerEpoch, long[] iteration, List<StepRecord> steps, NativeMemory memory) {
+        int n = batches.data().size();
+        int[] order = batch == n ? NetworkInputs.identity(n) : SeededRandom.epochOrder(n, config.seed(), epoch);
+        try (Progress p = ProgressSink.current().start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1,
+                config.epochs()), stepsPerEpoch)) {
+            for (int from = 0; from < n; from += batch) {
+                long t = iteration[0];
+                INDArray[] b = augmentation == null ? batches.fill(order, from, Math.min(n, from + batch))
+                        : batches.fill(order, from, Math.min(n, from + batch), augmentation,
+                                SeededRandom.derived(config.seed() ^ AUGMENTATION_STREAM, t));
+                objective.setBatch(b[0], b[1]);
+                Optimizer.StepReport last = optimizer.step(objective, t, total, epoch);
+                steps.add(new StepRecord(t, epoch, last.loss(), last.rho(), last.sam()));
+                iteration[0]++;
+                String bad = !Double.isFinite(last.loss()) ? "loss " + last.loss()
+                        : !Double.isFinite(objective.parameters().sumNumber().doubleValue()) ? "parameters not finite after the step"
+                        : null;
+                if (bad != null) return new Divergence(t, epoch, bad);
+                memory.collectIfDue();
+                p.advance(1);
+                p.status(String.format(Locale.ROOT, "loss %.4f", last.loss()));
+            }
+        }
+        return null;
     }
 
-    /** {mean cross-entropy, accuracy} in inference mode over {@code rows}. */
+    /** The m-sharpness shards must each get an example of every batch, the last (partial) one included. */
+    static void checkShards(Optimizer optimizer, int n, int batch) {
+        if (!(optimizer instanceof Sam s)) return;
+        int shards = s.config().shards();
+        int smallest = n % batch == 0 ? batch : n % batch;
+        if (shards > smallest) {
+            throw new IllegalArgumentException("--m-sharpness " + shards + " is larger than the smallest batch ("
+                    + smallest + (smallest == batch ? " examples" : " examples: the last batch of " + n + " with batch size " + batch)
+                    + "); allowed: at most " + smallest);
+        }
+    }
+
+    /**
+     * The automatic evaluation interval (epochs): the smallest k for which evaluating once every k
+     * epochs costs at most {@link #EVALUATION_SHARE} of the work, counted in example passes — an
+     * epoch of plain steps is {@code n} forward-backward passes (SAM's are twice that, so its share
+     * is about half), an evaluation is a forward pass (≈ ⅓ of a forward-backward) over the
+     * evaluation and test rows, and diagnostics add two gradients over the evaluation rows.
+     *
+     * @param n           training examples
+     * @param evalRows    training rows evaluated
+     * @param testRows    test rows evaluated (0 without a test set)
+     * @param diagnostics whether each evaluation also computes the diagnostics
+     * @return k ≥ 1
+     */
+    public static int evaluationInterval(int n, int evalRows, int testRows, boolean diagnostics) {
+        double work = (evalRows + testRows) / 3.0 + (diagnostics ? 2.0 * evalRows : 0);
+        double k = (1 - EVALUATION_SHARE) / EVALUATION_SHARE * work / n;
+        return (int) Math.max(1, Math.ceil(k - 1e-9));
+    }
+
+    /**
+     * The complete configuration this trainer records for a run on {@code train}/{@code test} (and
+     * compares with a checkpoint's on resume): the caller's {@link TrainConfig#options()}, then the
+     * model, optimizer, ρ schedule, seed, batch, epochs, data, augmentation and the evaluation plan.
+     *
+     * @throws IllegalArgumentException if the training set is empty
+     */
+    public RunConfig runConfig(ImageDataset train, ImageDataset test) {
+        Plan p = plan(train, test);
+        Map<String, String> m = new LinkedHashMap<>(config.options());
+        m.put(MODEL, config.model().id());
+        m.put(OPTIMIZER, optimizer.describe());
+        if (optimizer instanceof Sam s) {
+            long total = p.stepsPerEpoch * config.epochs();
+            m.put(RHO, s.config().rho().rho(0, total) + ".." + s.config().rho().rho(total - 1, total));
+        }
+        m.put(SEED, Long.toString(config.seed()));
+        m.put(BATCH, Integer.toString(config.batchSize()));
+        m.put(EPOCHS, Integer.toString(config.epochs()));
+        m.put(TRAIN_DATA, train.name() + ":" + train.size() + ":" + train.source());
+        m.put(TEST_DATA, test == null ? "none" : test.name() + ":" + test.size() + ":" + test.source());
+        m.put(AUGMENTATION, String.valueOf(augmentation));
+        m.put(EVAL_EVERY, Integer.toString(p.every));
+        m.put(EVAL_ROWS, Integer.toString(p.trainRows.length));
+        m.put(TEST_ROWS, Integer.toString(p.testRows == null ? 0 : p.testRows.length));
+        m.put(DIAGNOSTICS_EVERY, p.withEvaluation ? "with evaluation" : Integer.toString(config.diagnosticsEvery()));
+        m.put(PROBE_RHO, Double.toString(config.probeRho()));
+        return new RunConfig(m);
+    }
+
+    /**
+     * Which rows are evaluated and when: fixed seeded subsets of the training and test sets, the
+     * evaluation interval (resolved if automatic) and whether diagnostics go with each evaluation.
+     */
+    private record Plan(int batch, long stepsPerEpoch, int[] trainRows, int[] testRows, int every, boolean withEvaluation) {}
+
+    private Plan plan(ImageDataset train, ImageDataset test) {
+        int n = train.size();
+        if (n == 0) throw new IllegalArgumentException("training set " + train.name() + " is empty");
+        int batch = config.batchSize() == 0 ? n : Math.min(config.batchSize(), n);
+        int[] trainRows = HallucinationCheck.probeRows(n, config.evalSamples(), config.seed());
+        // the test subset has its own stream: the same seed would pick the same positions
+        int[] testRows = test == null ? null : HallucinationCheck.probeRows(test.size(), config.testSamples(), config.seed() + 1);
+        boolean withEvaluation = config.diagnosticsEvery() == TrainConfig.WITH_EVALUATION;
+        int every = config.evalEvery() != TrainConfig.AUTO ? config.evalEvery()
+                : evaluationInterval(n, trainRows.length, testRows == null ? 0 : testRows.length, withEvaluation);
+        return new Plan(batch, (n + batch - 1) / batch, trainRows, testRows, every, withEvaluation);
+    }
+
+    /**
+     * The end-of-epoch measurements on fixed, seeded subsets: train and test loss/accuracy (inference
+     * mode) at the evaluation epochs (every {@code every} and the last), and the hallucination
+     * diagnostics at the diagnostics epochs; NaN (an empty CSV cell) where not measured.
+     */
+    private final class Evaluation {
+        final ComputationGraph graph;
+        final NetworkLoss objective;
+        final NetworkInputs trainInputs;
+        final NetworkInputs testInputs;
+        final Plan plan;
+        final GradientProbe probe;
+
+        Evaluation(ComputationGraph graph, NetworkLoss objective, ImageDataset train, ImageDataset test, boolean flat, Plan plan) {
+            this.graph = graph;
+            this.objective = objective;
+            this.plan = plan;
+            trainInputs = new NetworkInputs(train, flat);
+            probe = new GradientProbe(objective, trainInputs, plan.trainRows, plan.batch);
+            testInputs = test == null ? null : new NetworkInputs(test, flat);
+        }
+
+        record Measured(double[] train, double[] test, Diagnostics diagnostics) {}
+
+        Measured measure(int epoch, StepRecord last) {
+            double[] none = {Double.NaN, Double.NaN};
+            boolean evaluate = (epoch + 1) % plan.every == 0 || epoch + 1 == config.epochs();
+            double[] trainEval = evaluate ? evaluate(graph, trainInputs, plan.trainRows, plan.batch) : none;
+            double[] testEval = evaluate && testInputs != null
+                    ? evaluate(graph, testInputs, plan.testRows, Math.max(plan.batch, 256)) : none;
+            int d = config.diagnosticsEvery();
+            boolean diagnose = plan.withEvaluation ? evaluate : d > 0 && (epoch + 1) % d == 0;
+            Diagnostics diagnostics = Diagnostics.NONE;
+            if (diagnose) {
+                double rho = last.sam() && last.rho() > 0 ? last.rho() : config.probeRho();
+                diagnostics = HallucinationCheck.measure(objective, probe, rho);
+            }
+            return new Measured(trainEval, testEval, diagnostics);
+        }
+    }
+
+    /**
+     * {mean cross-entropy, accuracy} in inference mode over {@code rows}; both NaN if the network's
+     * outputs are not finite (a probability of exactly 0 for the true class counts as 1e-30).
+     */
     static double[] evaluate(ComputationGraph graph, NetworkInputs batches, int[] rows, int chunk) {
         double loss = 0;
         long correct = 0;
@@ -156,6 +313,8 @@ public final class Trainer {
             INDArray[] b = batches.fill(rows, from, to);
             INDArray probs = graph.output(false, b[0])[0];
             INDArray picked = probs.mul(b[1]).sum(1);
+            // NaN * 0 is NaN: any non-finite output of a row shows in its picked sum
+            if (!Double.isFinite(picked.sumNumber().doubleValue())) return new double[] {Double.NaN, Double.NaN};
             loss -= Transforms.log(Transforms.max(picked, 1e-30, false), false).sumNumber().doubleValue();
             INDArray predicted = probs.argMax(1);
             INDArray truth = b[1].argMax(1);
