@@ -62,7 +62,7 @@ public record RunSpec(String optimizer, double rho, double warmStart, Architectu
 
     /** The run's name as {@code samlab sweep} writes it, e.g. {@code sam-rho2.0-seed1} (plain runs: rho0.0). */
     public String name() {
-        return String.format(Locale.ROOT, "%s-rho%s-seed%d", optimizer, optimizer.equals("sgd") ? 0.0 : rho, seed);
+        return new RunName(optimizer, optimizer.equals("sgd") ? 0.0 : rho, seed).toString();
     }
 
     /** The optimizer: plain steps {@code w ← w − η∇L}, or SAM/USAM/ASAM around them. */

@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import samlab.train.Diagnostics;
+import samlab.train.Divergence;
 import samlab.train.HallucinationCheck;
+import samlab.train.TrainResult;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The epoch tables of a set of runs (as written by {@code samlab train}/{@code sweep}, or
@@ -25,9 +26,9 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  */
 public final class SweepResults {
     /** Verdict rule of {@link HallucinationCheck}: ‖∇L(w⁺)‖/‖∇L(w)‖ at most this... */
-    public static final double RATIO_THRESHOLD = 0.1;
+    public static final double RATIO_THRESHOLD = HallucinationCheck.RATIO_THRESHOLD;
     /** ...while ‖∇L(w)‖ is above this (else w is near a true critical point). */
-    public static final double MIN_GRADIENT_NORM = 1e-3;
+    public static final double MIN_GRADIENT_NORM = HallucinationCheck.MIN_GRADIENT_NORM;
 
     private final Map<String, Table> runs;
 
@@ -65,7 +66,7 @@ public final class SweepResults {
         Map<String, Table> runs = new LinkedHashMap<>();
         for (Path f : files) {
             String n = f.getFileName().toString();
-            Table t = Table.read().csv(CsvReadOptions.builder(f.toFile()).missingValueIndicator("NaN", "").build());
+            Table t = TrainResult.readCsv(f);
             requireColumns(n, t);
             runs.put(n.substring(0, n.length() - 4), t);
         }
@@ -100,7 +101,8 @@ public final class SweepResults {
     /**
      * One row per run: its optimizer (the name's prefix before "-rho"), ρ, the fraction of epochs
      * without SAM (warm start), final train loss, best train loss, final test accuracy, and the last
-     * diagnostics (‖∇L(w)‖, ‖∇L(w⁺)‖, ratio) with the verdict of {@link HallucinationCheck}.
+     * diagnostics (‖∇L(w)‖, ‖∇L(w⁺)‖, ratio) with the verdict of {@link HallucinationCheck}, or
+     * DIVERGED for a run that stopped at a non-finite number.
      */
     public Table summary() {
         StringColumn run = StringColumn.create("run");
@@ -120,7 +122,7 @@ public final class SweepResults {
             int d = lastDiagnosticsRow(t);
             run.append(e.getKey());
             String n = e.getKey();
-            opt.append(n.contains("-rho") ? n.substring(0, n.indexOf("-rho")) : n);
+            opt.append(RunName.optimizerOf(n));
             rho.append(number(t, "rho", last));
             warm.append(plainFraction(t));
             loss.append(number(t, "train_loss", last));
@@ -131,7 +133,7 @@ public final class SweepResults {
             g.append(gn);
             gp.append(gpn);
             ratio.append(gpn / gn);
-            verdict.append(d < 0 ? "NO_DIAGNOSTICS"
+            verdict.append(diverged(t) ? Divergence.STATUS.toUpperCase(java.util.Locale.ROOT) : d < 0 ? "NO_DIAGNOSTICS"
                     : HallucinationCheck.classify(new Diagnostics(Double.NaN, Double.NaN, gn, gpn, gpn / gn, Double.NaN),
                             RATIO_THRESHOLD, MIN_GRADIENT_NORM).name());
         }
@@ -171,20 +173,17 @@ public final class SweepResults {
         return out;
     }
 
-    /**
-     * Sort key of a run file: its optimizer prefix, then ρ as a number (so rho2.0 comes before
-     * rho10.0), then the rest of the name.
-     */
+    /** Sort key of a run file (see {@link RunName#sortKey}). */
     static String runOrder(String fileName) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*?)-rho([0-9.]+)(.*)").matcher(fileName);
-        if (!m.matches()) return fileName;
-        double rho;
-        try {
-            rho = Double.parseDouble(m.group(2).replaceAll("\\.$", ""));
-        } catch (NumberFormatException e) {
-            return fileName;
-        }
-        return m.group(1) + "\u0000" + String.format(java.util.Locale.ROOT, "%020.6f", rho) + "\u0000" + m.group(3);
+        return RunName.sortKey(fileName);
+    }
+
+    /** The run stopped at a non-finite loss or parameters (its table's status column says "diverged"). */
+    static boolean diverged(Table t) {
+        if (!t.columnNames().contains(TrainResult.STATUS_COLUMN)) return false;
+        var c = t.column(TrainResult.STATUS_COLUMN);
+        for (int i = 0; i < t.rowCount(); i++) if (Divergence.STATUS.equals(String.valueOf(c.get(i)))) return true;
+        return false;
     }
 
     /** The last row with diagnostics, or −1. */

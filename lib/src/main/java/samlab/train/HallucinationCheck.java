@@ -21,6 +21,11 @@ import tech.tablesaw.api.Table;
 public final class HallucinationCheck {
     private HallucinationCheck() {}
 
+    /** Default verdict rule: hallucinated when ‖∇L(w⁺)‖/‖∇L(w)‖ is at most this... */
+    public static final double RATIO_THRESHOLD = 0.1;
+    /** ...while ‖∇L(w)‖ is above this (else w is near a true critical point). */
+    public static final double MIN_GRADIENT_NORM = 1e-3;
+
     /** Defaults: ratio threshold 0.1, minimum gradient norm 1e-3, all examples, chunks of 128. */
     public record Config(double rho, double ratioThreshold, double minGradientNorm, int samples, int chunk, long seed) {
         public Config {
@@ -34,7 +39,7 @@ public final class HallucinationCheck {
         }
 
         public static Config of(double rho) {
-            return new Config(rho, 0.1, 1e-3, 0, 128, 0);
+            return new Config(rho, RATIO_THRESHOLD, MIN_GRADIENT_NORM, 0, 128, 0);
         }
     }
 

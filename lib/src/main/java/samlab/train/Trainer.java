@@ -180,8 +180,22 @@ public final class Trainer {
         return null;
     }
 
+    /**
+     * The configuration stored in a checkpoint (to decide whether it belongs to a run before resuming it).
+     *
+     * @throws IllegalArgumentException if the file is missing, truncated, corrupt or not a checkpoint
+     */
+    public static RunConfig checkpointConfig(java.nio.file.Path checkpoint) {
+        return Checkpoint.read(checkpoint).config();
+    }
+
     /** The m-sharpness shards must each get an example of every batch, the last (partial) one included. */
-    static void checkShards(Optimizer optimizer, int n, int batch) {
+    /**
+     * @throws IllegalArgumentException if {@code optimizer} is SAM with more m-sharpness shards than the
+     *         smallest batch (the last, partial one included) has examples: a shard would be empty
+     */
+    public static void checkShards(Optimizer optimizer, int n, int batchSize) {
+        int batch = batchSize == 0 ? n : Math.min(batchSize, n);
         if (!(optimizer instanceof Sam s)) return;
         int shards = s.config().shards();
         int smallest = n % batch == 0 ? batch : n % batch;
