@@ -23,11 +23,12 @@ import samlab.progress.ProgressSink;
  * shuffling, per-step and per-epoch records with the hallucination diagnostics, checkpoints, and
  * resume that ends with the same numbers as an uninterrupted run.
  *
- * <p>The loop is {@link #train(ImageDataset, ImageDataset, boolean, int)}: steps of one epoch
- * ({@link #runEpoch}: progress, native-memory collection, the divergence check), then the
- * epoch's measurements ({@link Evaluation}: train/test loss and accuracy, diagnostics) and the
- * checkpoint. The first step whose loss or resulting parameters are not finite ends the run
- * ({@link TrainResult#divergence()}); nothing turns a NaN into a finite number.
+ * <p>The loop is {@link #train(ImageDataset, ImageDataset, boolean, int)}: the steps of an epoch
+ * (each checked for a non-finite loss or parameters), then the epoch's measurements on fixed
+ * subsets (train/test loss and accuracy every {@code evalEvery} epochs, the hallucination
+ * diagnostics), with progress, native-memory collection and checkpoints as listeners. The first step
+ * whose loss or resulting parameters are not finite ends the run ({@link TrainResult#divergence()});
+ * nothing turns a NaN into a finite number. Every run records its complete {@link RunConfig}.
  */
 public final class Trainer {
     /** Names of the trainer's own settings in a {@link RunConfig} (the caller's options come first). */
@@ -84,100 +85,145 @@ public final class Trainer {
             throw new IllegalArgumentException("test set " + test.name() + " does not match the training set's shape/classes");
         }
         Plan plan = plan(train, test);
-        int n = train.size();
-        int batch = plan.batch;
-        checkShards(optimizer, n, batch);
+        checkShards(optimizer, train.size(), plan.batch);
         if (config.checkpoint() != null) samlab.io.AtomicFiles.checkWritable(config.checkpoint());
-        boolean flat = config.model().flatInput();
-        ComputationGraph graph = config.model().build(train.channels(), train.height(), train.width(),
-                train.classes().size(), config.seed());
-        NetworkLoss objective = new NetworkLoss(graph);
-        long stepsPerEpoch = plan.stepsPerEpoch;
-        long total = stepsPerEpoch * config.epochs();
-        Evaluation evaluation = new Evaluation(graph, objective, train, test, flat, plan);
-        RunConfig runConfig = runConfig(train, test);
-        Provenance provenance = Provenance.capture(train.name(), train.source(), config.model().id(),
-                optimizer.describe(), config.seed());
+        RunState run = new RunState(train, test, plan);
+        if (resume && config.checkpoint() != null && Files.exists(config.checkpoint())) run.resume(Checkpoint.read(config.checkpoint()));
+        List<TrainingListener> listeners = List.of(new ProgressListener(), new NativeMemory(), new Checkpoints(stopBefore));
+        for (int epoch = run.nextEpoch; epoch < stopBefore && run.divergence == null; epoch++) {
+            long t0 = System.nanoTime();
+            int from = run.steps.size();
+            for (TrainingListener l : listeners) l.onEpochStart(epoch, plan.stepsPerEpoch);
+            try {
+                run.divergence = runEpoch(run, epoch, listeners);
+            } finally {
+                for (TrainingListener l : listeners) l.onStepsEnd(epoch);
+            }
+            List<StepRecord> epochSteps = run.steps.subList(from, run.steps.size());
+            StepRecord last = epochSteps.get(epochSteps.size() - 1);
+            double lossSum = 0;
+            for (StepRecord s : epochSteps) lossSum += s.loss();
+            // a diverged epoch keeps its (non-finite) mean step loss; nothing is measured on the broken network
+            Evaluation.Measured m = run.divergence == null ? run.evaluation.measure(epoch, last) : Evaluation.Measured.NONE;
+            long steps = run.divergence == null ? plan.stepsPerEpoch : epochSteps.size();
+            run.epochs.add(new EpochRecord(epoch, run.iteration, lossSum / steps, m.train()[0], m.train()[1],
+                    m.test()[0], m.test()[1], optimizer.base().learningRate(), last.rho(), last.sam(), m.diagnostics(),
+                    (System.nanoTime() - t0) / 1e9));
+            for (TrainingListener l : listeners) l.onEpochEnd(run, epoch);
+        }
+        return new TrainResult(run.epochs, run.steps, run.provenance, run.graph, run.config, run.divergence);
+    }
 
-        List<EpochRecord> epochs = new ArrayList<>();
-        List<StepRecord> steps = new ArrayList<>();
-        int startEpoch = 0;
-        long[] iteration = {0};
-        if (resume && config.checkpoint() != null && Files.exists(config.checkpoint())) {
-            Checkpoint c = Checkpoint.read(config.checkpoint());
-            c.config().firstDifference(runConfig).ifPresent(d -> {
-                throw new IllegalArgumentException("checkpoint " + config.checkpoint() + " belongs to another run: "
+    /** Everything one call of {@link #train} works on: the network, its inputs, the records so far, the position. */
+    final class RunState {
+        final ComputationGraph graph;
+        final NetworkLoss objective;
+        final NetworkInputs batches;
+        final Evaluation evaluation;
+        final Plan plan;
+        final RunConfig config;
+        final Provenance provenance;
+        final List<EpochRecord> epochs = new ArrayList<>();
+        final List<StepRecord> steps = new ArrayList<>();
+        int nextEpoch;
+        long iteration;
+        Divergence divergence;
+
+        RunState(ImageDataset train, ImageDataset test, Plan plan) {
+            boolean flat = Trainer.this.config.model().flatInput();
+            graph = Trainer.this.config.model().build(train.channels(), train.height(), train.width(),
+                    train.classes().size(), Trainer.this.config.seed());
+            objective = new NetworkLoss(graph);
+            batches = new NetworkInputs(train, flat);
+            this.plan = plan;
+            evaluation = new Evaluation(graph, objective, train, test, flat, plan);
+            config = runConfig(train, test);
+            provenance = Provenance.capture(train.name(), train.source(), Trainer.this.config.model().id(),
+                    optimizer.describe(), Trainer.this.config.seed());
+        }
+
+        /** Continues from {@code c} if it is a checkpoint of this very run (same configuration). */
+        void resume(Checkpoint c) {
+            c.config().firstDifference(config).ifPresent(d -> {
+                throw new IllegalArgumentException("checkpoint " + Trainer.this.config.checkpoint() + " belongs to another run: "
                         + d.describe("checkpoint", "this run"));
             });
             objective.parameters().assign(c.params());
             optimizer.base().loadState(c.optimizerState());
-            startEpoch = c.nextEpoch();
-            iteration[0] = c.iteration();
+            nextEpoch = c.nextEpoch();
+            iteration = c.iteration();
             epochs.addAll(c.epochs());
             steps.addAll(c.steps());
         }
-        NativeMemory memory = new NativeMemory();
-        NetworkInputs batches = new NetworkInputs(train, flat);
-        Divergence divergence = null;
-        for (int epoch = startEpoch; epoch < stopBefore && divergence == null; epoch++) {
-            long t0 = System.nanoTime();
-            int from = steps.size();
-            divergence = runEpoch(objective, batches, epoch, batch, total, stepsPerEpoch, iteration, steps, memory);
-            List<StepRecord> epochSteps = steps.subList(from, steps.size());
-            StepRecord last = epochSteps.get(epochSteps.size() - 1);
-            double lossSum = 0;
-            for (StepRecord s : epochSteps) lossSum += s.loss();
-            if (divergence != null) {
-                // the partial epoch: its mean step loss (not finite) and nothing measured on a broken network
-                epochs.add(new EpochRecord(epoch, iteration[0], lossSum / epochSteps.size(), Double.NaN, Double.NaN,
-                        Double.NaN, Double.NaN, optimizer.base().learningRate(), last.rho(), last.sam(), Diagnostics.NONE,
-                        (System.nanoTime() - t0) / 1e9));
-                break;
-            }
-            Evaluation.Measured m = evaluation.measure(epoch, last);
-            epochs.add(new EpochRecord(epoch, iteration[0], lossSum / stepsPerEpoch, m.train()[0], m.train()[1],
-                    m.test()[0], m.test()[1], optimizer.base().learningRate(), last.rho(), last.sam(), m.diagnostics(),
-                    (System.nanoTime() - t0) / 1e9));
-            boolean due = config.checkpointEvery() > 0 && (epoch + 1) % config.checkpointEvery() == 0;
-            boolean pausing = epoch + 1 == stopBefore && stopBefore < config.epochs();
-            if (config.checkpoint() != null && (due || pausing)) {
-                new Checkpoint(runConfig, epoch + 1, iteration[0], objective.parameters().dup(), optimizer.base().state(),
-                        epochs, steps).write(config.checkpoint());
-            }
-        }
-        return new TrainResult(epochs, steps, provenance, graph, runConfig, divergence);
     }
 
     /**
-     * The steps of one epoch; appends a {@link StepRecord} per step and advances {@code iteration[0]}.
+     * The steps of one epoch; appends a {@link StepRecord} per step and advances the iteration.
      * Returns the divergence if a step's loss or the parameters after it are not finite (that step is
      * the last one recorded), else null.
      */
-    private Divergence runEpoch(NetworkLoss objective, NetworkInputs batches, int epoch, int batch,
-                                long total, long stepsPerEpoch, long[] iteration, List<StepRecord> steps, NativeMemory memory) {
-        int n = batches.data().size();
+    private Divergence runEpoch(RunState run, int epoch, List<TrainingListener> listeners) {
+        int n = run.batches.data().size();
+        int batch = run.plan.batch;
+        long total = run.plan.stepsPerEpoch * config.epochs();
         int[] order = batch == n ? NetworkInputs.identity(n) : SeededRandom.epochOrder(n, config.seed(), epoch);
-        try (Progress p = ProgressSink.current().start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1,
-                config.epochs()), stepsPerEpoch)) {
-            for (int from = 0; from < n; from += batch) {
-                long t = iteration[0];
-                INDArray[] b = augmentation == null ? batches.fill(order, from, Math.min(n, from + batch))
-                        : batches.fill(order, from, Math.min(n, from + batch), augmentation,
-                                SeededRandom.derived(config.seed() ^ AUGMENTATION_STREAM, t));
-                objective.setBatch(b[0], b[1]);
-                Optimizer.StepReport last = optimizer.step(objective, t, total, epoch);
-                steps.add(new StepRecord(t, epoch, last.loss(), last.rho(), last.sam()));
-                iteration[0]++;
-                String bad = !Double.isFinite(last.loss()) ? "loss " + last.loss()
-                        : !Double.isFinite(objective.parameters().sumNumber().doubleValue()) ? "parameters not finite after the step"
-                        : null;
-                if (bad != null) return new Divergence(t, epoch, bad);
-                memory.collectIfDue();
-                p.advance(1);
-                p.status(String.format(Locale.ROOT, "loss %.4f", last.loss()));
-            }
+        for (int from = 0; from < n; from += batch) {
+            long t = run.iteration;
+            INDArray[] b = augmentation == null ? run.batches.fill(order, from, Math.min(n, from + batch))
+                    : run.batches.fill(order, from, Math.min(n, from + batch), augmentation,
+                            SeededRandom.derived(config.seed() ^ AUGMENTATION_STREAM, t));
+            run.objective.setBatch(b[0], b[1]);
+            Optimizer.StepReport report = optimizer.step(run.objective, t, total, epoch);
+            StepRecord step = new StepRecord(t, epoch, report.loss(), report.rho(), report.sam());
+            run.steps.add(step);
+            run.iteration++;
+            String bad = !Double.isFinite(report.loss()) ? "loss " + report.loss()
+                    : !Double.isFinite(run.objective.parameters().sumNumber().doubleValue()) ? "parameters not finite after the step"
+                    : null;
+            if (bad != null) return new Divergence(t, epoch, bad);
+            for (TrainingListener l : listeners) l.onStep(step);
         }
         return null;
+    }
+
+    /** A progress bar per epoch with the last step loss. */
+    private final class ProgressListener implements TrainingListener {
+        private Progress progress;
+
+        @Override
+        public void onEpochStart(int epoch, long steps) {
+            progress = ProgressSink.current().start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs()), steps);
+        }
+
+        @Override
+        public void onStep(StepRecord step) {
+            progress.advance(1);
+            progress.status(String.format(Locale.ROOT, "loss %.4f", step.loss()));
+        }
+
+        @Override
+        public void onStepsEnd(int epoch) {
+            progress.close();
+        }
+    }
+
+    /** Every {@code checkpointEvery} epochs, and when pausing before the last, unless the run diverged. */
+    private final class Checkpoints implements TrainingListener {
+        private final int stopBefore;
+
+        Checkpoints(int stopBefore) {
+            this.stopBefore = stopBefore;
+        }
+
+        @Override
+        public void onEpochEnd(RunState run, int epoch) {
+            boolean due = config.checkpointEvery() > 0 && (epoch + 1) % config.checkpointEvery() == 0;
+            boolean pausing = epoch + 1 == stopBefore && stopBefore < config.epochs();
+            if (config.checkpoint() != null && run.divergence == null && (due || pausing)) {
+                new Checkpoint(run.config, epoch + 1, run.iteration, run.objective.parameters().dup(), optimizer.base().state(),
+                        run.epochs, run.steps).write(config.checkpoint());
+            }
+        }
     }
 
     /**
@@ -296,7 +342,10 @@ public final class Trainer {
             testInputs = test == null ? null : new NetworkInputs(test, flat);
         }
 
-        record Measured(double[] train, double[] test, Diagnostics diagnostics) {}
+        record Measured(double[] train, double[] test, Diagnostics diagnostics) {
+            static final Measured NONE = new Measured(new double[] {Double.NaN, Double.NaN},
+                    new double[] {Double.NaN, Double.NaN}, Diagnostics.NONE);
+        }
 
         Measured measure(int epoch, StepRecord last) {
             double[] none = {Double.NaN, Double.NaN};
