@@ -39,8 +39,7 @@ public record RunSpec(String optimizer, double rho, double warmStart, Architectu
             throw new IllegalArgumentException("learning rate " + learningRate + " must be positive and finite");
         }
         if (diagnosticsEvery < 1) throw new IllegalArgumentException("diagnostics interval " + diagnosticsEvery + " must be >= 1");
-        // epochs and batch are checked by TrainConfig
-        new TrainConfig(model, epochs, batch, seed, 0, diagnosticsEvery, rho, 0, null);
+        config(model, epochs, batch, seed, diagnosticsEvery, rho); // checks epochs and batch
     }
 
     /** Full-batch gradient descent (sgd) or SAM-family run of the MLP, no warm start, diagnostics every epoch. */
@@ -75,7 +74,12 @@ public record RunSpec(String optimizer, double rho, double warmStart, Architectu
 
     /** Trains from scratch; diagnostics on the whole training set with probe radius ρ. */
     public TrainResult train(ImageDataset train, ImageDataset test) {
-        TrainConfig config = new TrainConfig(model, epochs, batch, seed, 0, diagnosticsEvery, rho, 0, null);
-        return new Trainer(config, build()).train(train, test, false);
+        return new Trainer(config(model, epochs, batch, seed, diagnosticsEvery, rho), build()).train(train, test, false);
+    }
+
+    /** Evaluation every epoch (the committed runs' schedule) on the whole training and test sets. */
+    private static TrainConfig config(Architecture model, int epochs, int batch, long seed, int diagnosticsEvery, double rho) {
+        return TrainConfig.builder(model, epochs, seed).batchSize(batch).evalSamples(0).evalEvery(1)
+                .diagnosticsEvery(diagnosticsEvery).probeRho(rho).build();
     }
 }

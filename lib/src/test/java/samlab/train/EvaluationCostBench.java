@@ -26,7 +26,7 @@ import samlab.progress.ProgressSink;
  * share(mode) = 1 − median time(bare) / median time(mode), times as process CPU seconds (all threads),
  * which a busy shared machine distorts less than wall-clock time; the order rotates between repeats.
  *
- * <p>{@code java samlab.train.EvaluationCostBench EPOCHS REPEATS} with SAMLAB_DATA set.
+ * <p>{@code java samlab.train.EvaluationCostBench EPOCHS REPEATS [RHOS]} with SAMLAB_DATA set.
  */
 public final class EvaluationCostBench {
     public static void main(String[] a) {
@@ -36,7 +36,8 @@ public final class EvaluationCostBench {
         ImageDataset train = Subsets.perClass(Datasets.load(KnownDataset.MNIST, Split.TRAIN), 100, 0);
         ImageDataset test = Subsets.perClass(Datasets.load(KnownDataset.MNIST, Split.TEST), 100, 1);
         String[] modes = {"committed", "default", "bare"};
-        double[] rhos = {0, 0.05, 1, 10}; // 0 = plain gradient descent
+        // ρ values from the third argument (comma list; 0 = plain gradient descent), default 0,0.05,1,10
+        double[] rhos = Arrays.stream((a.length > 2 ? a[2] : "0,0.05,1,10").split(",")).mapToDouble(Double::parseDouble).toArray();
         // warm-up (JIT, native libraries), not counted
         new Trainer(TrainConfig.builder(Architecture.MLP, 3, 1).batchSize(0).evalSamples(0).evalEvery(1).diagnosticsEvery(1).build(),
                 new Sam(new Sgd(0.5, 0, false, 0), SamConfig.sam(0.05))).train(train, test, false);
