@@ -88,10 +88,10 @@ final class TrainingOptions {
     @Option(names = "--rho-final", description = "If set, rho moves linearly from --rho to this value over the run.")
     Double rhoFinal;
 
-    @Option(names = "--epsilon", defaultValue = "1e-12", description = "SAM normalisation guard: e = rho g/(|g| + epsilon) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epsilon", defaultValue = "" + SamConfig.DEFAULT_EPSILON, description = "SAM normalisation guard: e = rho g/(|g| + epsilon) (default: ${DEFAULT-VALUE}).")
     double epsilon;
 
-    @Option(names = "--asam-eta", defaultValue = "0.01", description = "ASAM: T = |w| + eta on weights (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--asam-eta", defaultValue = "" + SamConfig.DEFAULT_ASAM_ETA, description = "ASAM: T = |w| + eta on weights (default: ${DEFAULT-VALUE}).")
     double asamEta;
 
     @Option(names = "--m-sharpness", defaultValue = "1", description = "Shards with their own perturbation (default: ${DEFAULT-VALUE}).")
