@@ -58,8 +58,9 @@ final class SweepCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--redo-changed",
-            description = "Rerun (from scratch) the runs in --dir whose stored configuration differs from this sweep's; "
-                    + "without it such a run stops the sweep before any training, naming the first differing option.")
+            description = "Rerun (from scratch) the runs in --dir whose stored configuration differs from this sweep's "
+                    + "(or whose checkpoint is unreadable); without it such a run stops the sweep before any training, "
+                    + "naming the first differing option.")
     boolean redoChanged;
 
     @Spec
@@ -154,7 +155,14 @@ final class SweepCommand implements Callable<Integer> {
                             options.optimizer(name, rho), options.augmentation());
                     RunConfig expected = trainer.runConfig(d[0], d[1]);
                     boolean redo = false;
-                    Optional<RunConfig.Difference> diff = stored(files).flatMap(s -> s.firstDifference(expected));
+                    Optional<RunConfig.Difference> diff;
+                    try {
+                        diff = stored(files).flatMap(s -> s.firstDifference(expected));
+                    } catch (IllegalArgumentException unreadable) {
+                        // a truncated checkpoint, or one of an older format: --redo-changed starts the run over
+                        if (!redoChanged) throw unreadable;
+                        diff = Optional.of(new RunConfig.Difference("checkpoint", "unreadable", "this sweep"));
+                    }
                     if (diff.isPresent()) {
                         if (!redoChanged) {
                             throw new IllegalArgumentException("run " + run + " in " + dir + " was made with another configuration: "

@@ -78,6 +78,20 @@ class RunIdentityCommandsTest {
         byte[] all = Files.readAllBytes(ck);
         Files.write(ck, Arrays.copyOf(all, all.length / 3));
         assertUsage(run(args("train", "--out", csv.toString(), "--resume")), "checkpoint " + ck, "truncated");
+
+        // a sweep stops on it before training, and starts that run over with --redo-changed
+        Path sw = dir.resolve("sw");
+        String[] sweep = args("sweep", "--optimizers", "sam", "--rhos", "0.05", "--dir", sw.toString());
+        assertEquals(0, run(sweep).code());
+        Path swCk = sw.resolve("sam-rho0.05-seed1.ckpt");
+        Files.delete(sw.resolve("sam-rho0.05-seed1.config")); // interrupted: not complete
+        Files.write(swCk, Arrays.copyOf(Files.readAllBytes(swCk), 100));
+        assertUsage(run(sweep), "checkpoint " + swCk, "truncated");
+        String[] redo = Arrays.copyOf(sweep, sweep.length + 1);
+        redo[sweep.length] = "--redo-changed";
+        CliRun r = run(redo);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(sw.resolve("sam-rho0.05-seed1.config")));
     }
 
     @Test
