@@ -265,16 +265,16 @@ class TrainerTest {
     @Test
     void automaticEvaluationIntervalKeepsEvaluationNearTenPercentOfTheWork() {
         // committed full-batch MNIST: 1,000 images, all evaluated, 1,000 test images, diagnostics with
-        // each evaluation: (0.5 * 2000 + 2 * 1000) / 1000 * 9 = 27 epochs
-        assertEquals(27, Trainer.evaluationInterval(1000, 1000, 1000, true));
-        // without diagnostics: 0.5 * 2000 / 1000 * 9 = 9
-        assertEquals(9, Trainer.evaluationInterval(1000, 1000, 1000, false));
-        // mini-batch MNIST 60k with the defaults (2,000 evaluated, 10,000 test): 10000 * 9 / 60000 = 1.5 -> 2
-        assertEquals(2, Trainer.evaluationInterval(60000, 2000, 10000, true));
+        // each evaluation: (0.75 * 2000 + 4 * 1000) / 1000 * 9 = 49.5 -> 50 epochs
+        assertEquals(50, Trainer.evaluationInterval(1000, 1000, 1000, true));
+        // without diagnostics: 0.75 * 2000 / 1000 * 9 = 13.5 -> 14
+        assertEquals(14, Trainer.evaluationInterval(1000, 1000, 1000, false));
+        // mini-batch MNIST 60k with the defaults (2,000 evaluated, 10,000 test): 17000 * 9 / 60000 = 2.55 -> 3
+        assertEquals(3, Trainer.evaluationInterval(60000, 2000, 10000, true));
         assertEquals(1, Trainer.evaluationInterval(60000, 300, 0, false));
-        // the share it keeps, by the same count: work / (k * n + work) <= 0.1
+        // the share it keeps, by the same count: work / (k * n + work) <= 0.1, and k is the smallest such
         int k = Trainer.evaluationInterval(777, 500, 300, true);
-        double work = 0.5 * 800 + 1000;
+        double work = 0.75 * 800 + 4 * 500;
         assertTrue(work / (k * 777 + work) <= 0.1 && work / ((k - 1) * 777 + work) > 0.1, "k = " + k);
         // evaluated rows: every k-th epoch and the last; the others are empty
         TrainConfig c = config(5).toBuilder().evalEvery(2).diagnosticsEvery(TrainConfig.WITH_EVALUATION).build();
