@@ -123,7 +123,12 @@ public final class DataCommand implements Runnable {
                 description = "data directory (default: system property samlab.data, else $SAMLAB_DATA, else ~/.samlab/data)")
         Path dataDir;
 
+        /** @throws IllegalArgumentException if --data-dir is given blank (an empty path would mean the working folder) */
         DataDirectory resolve() {
+            if (dataDir != null && dataDir.toString().isBlank()) {
+                throw new IllegalArgumentException("--data-dir is blank; allowed: a folder path (or leave it out to use "
+                        + DataDirectory.ENV + " or ~/.samlab/data)");
+            }
             return DataDirectory.resolve(dataDir);
         }
     }

@@ -9,6 +9,7 @@ import samlab.Samlab;
 /**
  * The {@code samlab} command line. Every user error (bad flag, bad value, unwritable output) ends
  * with one line on stderr naming the value and what is allowed, and exit code 2; no stack trace.
+ * {@code train} exits with 3 when the run diverged.
  */
 @Command(name = "samlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sharpness-Aware Minimization and its hallucinated minimizers: theory checks, "
@@ -28,6 +29,8 @@ import samlab.Samlab;
 public final class Main implements Runnable {
     /** Exit code for bad input. */
     public static final int USAGE = 2;
+    /** Exit code of {@code train} when the run diverged (a non-finite loss or parameters). */
+    public static final int DIVERGED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,8 @@ package samlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -9,13 +11,23 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import samlab.data.ImageDataset;
 import samlab.io.AtomicFiles;
+import samlab.optim.Optimizer;
+import samlab.train.RunFiles;
 import samlab.train.TrainResult;
 import samlab.train.Trainer;
 
-/** {@code samlab train}: one run with diagnostics, a CSV of epochs (and one of steps), checkpoints, resume. */
+/**
+ * {@code samlab train}: one run with diagnostics, a CSV of epochs (and one of steps), its
+ * configuration (OUT with .config, written last), checkpoints and resume. A run whose loss or
+ * parameters stop being finite ends there, its CSVs mark it "diverged", and the exit code is
+ * {@link Main#DIVERGED}.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a network with SGD/Adam, SAM, USAM or ASAM and record the hallucination diagnostics.")
-final class TrainCommand implements Runnable {
+        description = "Train a network with SGD/Adam, SAM, USAM or ASAM and record the hallucination diagnostics.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the run finished", "2:bad input (one line on stderr)",
+                "3:the run diverged (a non-finite loss or parameters); the CSVs mark the step 'diverged'"})
+final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions options;
 
@@ -28,37 +40,40 @@ final class TrainCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "Seed for initialisation and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", defaultValue = "train.csv", description = "Epoch table (CSV); steps go to NAME-steps.csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "train.csv",
+            description = "Epoch table (CSV); steps go to NAME-steps.csv, the run's configuration to NAME.config (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--checkpoint", description = "Checkpoint file (default: OUT with .ckpt).")
     Path checkpoint;
 
-    @Option(names = "--resume", description = "Continue from the checkpoint if it exists.")
+    @Option(names = "--resume", description = "Continue from the checkpoint if it exists; its configuration must be this run's.")
     boolean resume;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
+        options.validate();
         AtomicFiles.checkWritable(out);
-        Path ck = checkpoint != null ? checkpoint : checkpointFor(out);
-        var opt = options.optimizer(optimizer, rho, spec);
+        RunFiles files = new RunFiles(out);
+        Path ck = checkpoint != null ? checkpoint : files.checkpoint();
+        Optimizer opt = options.optimizer(optimizer, rho, spec);
         TrainingOptions.refuseSamOptions(spec, opt instanceof samlab.optim.Sam);
+        Map<String, String> identity = TrainingOptions.identity(spec, Map.of());
         ImageDataset[] data = options.datasets(seed);
-        Trainer trainer = new Trainer(options.trainConfig(seed, ck), opt, options.augmentation());
+        Trainer trainer = new Trainer(options.trainConfig(seed, ck, identity), opt, options.augmentation());
         TrainResult r = trainer.train(data[0], data[1], resume);
         r.writeCsv(out);
         PrintWriter w = spec.commandLine().getOut();
         w.println(r.toTable().selectColumns("epoch", "train_loss", "train_accuracy", "test_accuracy", "rho",
                 "grad_norm", "grad_norm_perturbed", "grad_ratio", "grad_cosine").printAll());
         w.println("wrote " + out);
-    }
-
-    static Path checkpointFor(Path csv) {
-        String name = csv.getFileName().toString();
-        String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        return csv.resolveSibling(stem + ".ckpt");
+        if (r.diverged()) {
+            spec.commandLine().getErr().println("samlab: the run " + r.divergence() + "; " + out + " marks it 'diverged'");
+            return Main.DIVERGED;
+        }
+        return 0;
     }
 }

@@ -1,8 +1,16 @@
 package samlab.cli;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import samlab.data.DataDirectory;
 import samlab.data.Datasets;
 import samlab.data.ImageDataset;
 import samlab.data.KnownDataset;
@@ -24,6 +32,15 @@ import samlab.train.TrainConfig;
 
 /** Options shared by {@code train} and {@code sweep}: data, model, base optimizer, SAM settings, schedule. */
 final class TrainingOptions {
+    static final String AUTO = "auto";
+    static final String WITH_EVALUATION = "eval";
+    /**
+     * Options that do not shape a run's numbers (where files go, how often to checkpoint, the grid of a
+     * sweep, which is replaced by one run's values): left out of the run's configuration.
+     */
+    private static final Set<String> NOT_IDENTITY = Set.of("--out", "--checkpoint", "--resume", "--checkpoint-every",
+            "--dir", "--redo-changed", "--data-dir", "--optimizers", "--rhos", "--seeds");
+
     @Option(names = "--dataset", defaultValue = "synthetic",
             description = "Dataset name (default: ${DEFAULT-VALUE}). 'synthetic' is built in; others come from samlab.data.")
     String dataset;
@@ -50,7 +67,7 @@ final class TrainingOptions {
     @Option(names = "--epochs", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "128", description = "Batch size; 0 = full batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "" + TrainConfig.DEFAULT_BATCH, description = "Batch size; 0 = full batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--base", defaultValue = "sgd", description = "Base optimizer: sgd or adam (default: ${DEFAULT-VALUE}).")
@@ -128,7 +145,7 @@ final class TrainingOptions {
             + "0 = exact normalisation, e = 0 at g = 0 (default: ${DEFAULT-VALUE}).")
     double epsilon;
 
-    @Option(names = "--asam-eta", defaultValue = "0.01", description = "ASAM: T = |w| + eta on weights (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--asam-eta", defaultValue = "" + SamConfig.DEFAULT_ASAM_ETA, description = "ASAM: T = |w| + eta on weights (default: ${DEFAULT-VALUE}).")
     double asamEta;
 
     @Option(names = "--m-sharpness", defaultValue = "1", description = "Shards with their own perturbation (default: ${DEFAULT-VALUE}).")
@@ -145,23 +162,38 @@ final class TrainingOptions {
     @Option(names = "--warm-start-epochs", defaultValue = "0", description = "Plain epochs before SAM (overrides --warm-start).")
     int warmStartEpochs;
 
-    @Option(names = "--eval-samples", defaultValue = "2000",
-            description = "Fixed training subset for train accuracy and gradient diagnostics; 0 = all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--eval-samples", defaultValue = "" + TrainConfig.DEFAULT_EVAL_SAMPLES,
+            description = "Fixed seeded training subset for train loss/accuracy and gradient diagnostics; 0 = all (default: ${DEFAULT-VALUE}).")
     int evalSamples;
 
-    @Option(names = "--diagnostics-every", defaultValue = "1", description = "Epochs between diagnostics; 0 = never (default: ${DEFAULT-VALUE}).")
-    int diagnosticsEvery;
+    @Option(names = "--test-samples", defaultValue = "" + TrainConfig.DEFAULT_TEST_SAMPLES,
+            description = "Fixed seeded test subset for test loss/accuracy; 0 = all (default: ${DEFAULT-VALUE}).")
+    int testSamples;
 
-    @Option(names = "--probe-rho", defaultValue = "0.05", description = "rho of the diagnostics for non-SAM steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--eval-every", defaultValue = AUTO, paramLabel = "EPOCHS|auto",
+            description = "Epochs between evaluations (train/test loss and accuracy; full batch: an epoch is one step); "
+                    + "the last epoch is always evaluated; 'auto' keeps evaluation and diagnostics near 10% of the run's work "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String evalEvery;
+
+    @Option(names = "--diagnostics-every", defaultValue = WITH_EVALUATION, paramLabel = "EPOCHS|eval",
+            description = "Epochs between diagnostics; 0 = never; 'eval' = with every evaluation (default: ${DEFAULT-VALUE}).")
+    String diagnosticsEvery;
+
+    @Option(names = "--probe-rho", defaultValue = "" + TrainConfig.DEFAULT_PROBE_RHO,
+            description = "rho of the diagnostics for non-SAM steps (default: ${DEFAULT-VALUE}).")
     double probeRho;
 
     @Option(names = "--hessian-every", defaultValue = "0",
             description = "Also estimate the top Hessian eigenvalue at w and w+ after the first epoch and every N epochs; 0 = never (default: ${DEFAULT-VALUE}).")
     int hessianEvery;
 
-    @Option(names = "--hessian-iterations", defaultValue = "20",
+    @Option(names = "--hessian-iterations", defaultValue = "" + TrainConfig.DEFAULT_HESSIAN_ITERATIONS,
             description = "Power iterations per top-eigenvalue estimate, 2 probe gradients each (default: ${DEFAULT-VALUE}).")
     int hessianIterations;
+
+    @Mixin
+    DataCommand.DirOptionMixin dataDir;
 
     @Option(names = "--checkpoint-every", defaultValue = "1", description = "Epochs between checkpoints (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
@@ -183,16 +215,14 @@ final class TrainingOptions {
      * samlab.data (mnist, fashion-mnist, cifar10, ...) loaded from the configured data directory.
      */
     ImageDataset[] datasets(long seed) {
-        if (trainPerClass < 0 || testPerClass < 0) {
-            throw new IllegalArgumentException("images per class must be >= 0 (0 = all), not "
-                    + (trainPerClass < 0 ? trainPerClass : testPerClass));
-        }
-        if (dataset.equalsIgnoreCase("synthetic")) {
+        validate();
+        if (synthetic()) {
             Architecture a = architecture();
             int c = a == Architecture.MLP ? 1 : 3;
             int hw = a == Architecture.MLP ? 28 : 32;
-            return new ImageDataset[] {SyntheticImages.create(syntheticSize, 10, c, hw, hw, 0.5, 1000 + seed),
-                    SyntheticImages.create(Math.max(10, syntheticSize / 5), 10, c, hw, hw, 0.5, 1000 + seed)};
+            SyntheticImages.Split s = SyntheticImages.split(syntheticSize, Math.max(10, syntheticSize / 5), 10, c, hw, hw,
+                    0.5, 1000 + seed);
+            return new ImageDataset[] {s.train(), s.test()};
         }
         KnownDataset known;
         try {
@@ -200,8 +230,9 @@ final class TrainingOptions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("dataset '" + dataset + "' is unknown; allowed: synthetic, " + KnownDataset.ids());
         }
-        ImageDataset train = Datasets.load(known, Split.TRAIN);
-        ImageDataset test = Datasets.load(known, Split.TEST);
+        DataDirectory dir = dataDir.resolve();
+        ImageDataset train = Datasets.load(known, Split.TRAIN, dir);
+        ImageDataset test = Datasets.load(known, Split.TEST, dir);
         // The subset seed is fixed (not the run seed) so that every run of a sweep sees the same images.
         if (trainPerClass > 0) train = Subsets.perClass(train, trainPerClass, 0);
         if (testPerClass > 0) test = Subsets.perClass(test, testPerClass, 1);
@@ -211,7 +242,7 @@ final class TrainingOptions {
     BaseOptimizer baseOptimizer(CommandSpec command) {
         RunSchedule rate = learningRate(command);
         return switch (base.toLowerCase(Locale.ROOT)) {
-            case "sgd" -> new Sgd(rate, momentum, nesterov && momentum > 0, weightDecay);
+            case "sgd" -> new Sgd(rate, momentum, nesterov, weightDecay);
             case "adam" -> new Adam(rate, 0.9, 0.999, 1e-8, weightDecay);
             default -> throw new IllegalArgumentException("base optimizer '" + base + "' is unknown; allowed: sgd, adam");
         };
@@ -236,8 +267,95 @@ final class TrainingOptions {
         return new Sam(baseOptimizer(command), c, w);
     }
 
-    TrainConfig trainConfig(long seed, java.nio.file.Path checkpoint) {
-        return new TrainConfig(architecture(), epochs, batch, seed, evalSamples, diagnosticsEvery, probeRho,
-                checkpointEvery, checkpoint, hessianEvery, hessianIterations);
+    /** The settings of one run; {@code options} is the run's description by option name (see {@link #identity}). */
+    TrainConfig trainConfig(long seed, java.nio.file.Path checkpoint, Map<String, String> options) {
+        return TrainConfig.builder(architecture(), epochs, seed).batchSize(batch).evalSamples(evalSamples)
+                .testSamples(testSamples).evalEvery(evalEvery()).diagnosticsEvery(diagnosticsEvery()).probeRho(probeRho)
+                .hessian(hessianEvery, hessianIterations).checkpoint(checkpoint, checkpointEvery).options(options).build();
+    }
+
+    boolean synthetic() {
+        return dataset.equalsIgnoreCase("synthetic");
+    }
+
+    /** Whether {@link #datasets} depends on the seed (the synthetic set does; loaded datasets do not). */
+    boolean datasetsDependOnSeed() {
+        return synthetic();
+    }
+
+    private int evalEvery() {
+        if (evalEvery.equalsIgnoreCase(AUTO)) return TrainConfig.AUTO;
+        int k = parseCount("--eval-every", evalEvery, "an integer >= 1 or 'auto'");
+        if (k < 1) throw new IllegalArgumentException("--eval-every " + evalEvery + "; allowed: an integer >= 1 or 'auto'");
+        return k;
+    }
+
+    private int diagnosticsEvery() {
+        if (diagnosticsEvery.equalsIgnoreCase(WITH_EVALUATION)) return TrainConfig.WITH_EVALUATION;
+        int k = parseCount("--diagnostics-every", diagnosticsEvery, "an integer >= 0 or 'eval'");
+        if (k < 0) throw new IllegalArgumentException("--diagnostics-every " + diagnosticsEvery + "; allowed: an integer >= 0 or 'eval'");
+        return k;
+    }
+
+    private static int parseCount(String option, String value, String allowed) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " " + value + "; allowed: " + allowed);
+        }
+    }
+
+    /**
+     * Refuses options that cannot apply to the others, before any work: each message names the option
+     * and what is allowed.
+     */
+    void validate() {
+        if (trainPerClass < 0 || testPerClass < 0) {
+            throw new IllegalArgumentException("images per class must be >= 0 (0 = all), not "
+                    + (trainPerClass < 0 ? trainPerClass : testPerClass));
+        }
+        if (synthetic() && (trainPerClass > 0 || testPerClass > 0)) {
+            throw new IllegalArgumentException((trainPerClass > 0 ? "--train-per-class" : "--test-per-class")
+                    + " applies to datasets loaded from the data directory, not to --dataset synthetic; "
+                    + "allowed with synthetic: --synthetic-size");
+        }
+        if (nesterov && !base.equalsIgnoreCase("sgd")) {
+            throw new IllegalArgumentException("--nesterov applies to --base sgd only, not --base " + base);
+        }
+        if (nesterov && !(momentum > 0)) {
+            throw new IllegalArgumentException("--nesterov needs --momentum > 0 (got --momentum " + momentum + ")");
+        }
+        augmentation();
+        architecture();
+        evalEvery();
+        diagnosticsEvery();
+    }
+
+    /**
+     * The run's description for its configuration: every option of {@code spec} that shapes the
+     * numbers, by its long name, with its value as text, then {@code overrides} (a sweep's one
+     * optimizer, ρ and seed); sorted by name.
+     */
+    static Map<String, String> identity(CommandSpec spec, Map<String, String> overrides) {
+        Map<String, String> m = new TreeMap<>();
+        for (OptionSpec o : spec.options()) {
+            if (o.usageHelp() || o.versionHelp() || NOT_IDENTITY.contains(o.longestName())) continue;
+            Object v = o.getValue();
+            m.put(o.longestName(), v instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
+                    : String.valueOf(v));
+        }
+        m.putAll(overrides);
+        return m;
+    }
+
+    /**
+     * Refuses a value given twice in a list option ({@code --seeds 1,1} would train and report the
+     * same run twice).
+     */
+    static <T> void requireDistinct(String option, List<T> values) {
+        Set<T> seen = new LinkedHashSet<>();
+        for (T v : values) {
+            if (!seen.add(v)) throw new IllegalArgumentException(option + " lists " + v + " twice; allowed: each value once");
+        }
     }
 }

@@ -46,8 +46,7 @@ public record RunSpec(String optimizer, double rho, double warmStart, Architectu
         }
         if (diagnosticsEvery < 1) throw new IllegalArgumentException("diagnostics interval " + diagnosticsEvery + " must be >= 1");
         if (hessianEvery < 0) throw new IllegalArgumentException("Hessian interval " + hessianEvery + " must be >= 0 (0 = never)");
-        // epochs and batch are checked by TrainConfig
-        new TrainConfig(model, epochs, batch, seed, 0, diagnosticsEvery, rho, 0, null);
+        config(model, epochs, batch, seed, diagnosticsEvery, rho, hessianEvery); // checks epochs and batch
     }
 
     /** Full-batch gradient descent (sgd) or SAM-family run of the MLP, no warm start, diagnostics every epoch. */
@@ -79,7 +78,7 @@ public record RunSpec(String optimizer, double rho, double warmStart, Architectu
 
     /** The run's name as {@code samlab sweep} writes it, e.g. {@code sam-rho2.0-seed1} (plain runs: rho0.0). */
     public String name() {
-        return String.format(Locale.ROOT, "%s-rho%s-seed%d", optimizer, optimizer.equals("sgd") ? 0.0 : rho, seed);
+        return new RunName(optimizer, optimizer.equals("sgd") ? 0.0 : rho, seed).toString();
     }
 
     /** The optimizer: plain steps {@code w ← w − η∇L}, or SAM/USAM/ASAM around them. */
@@ -92,8 +91,14 @@ public record RunSpec(String optimizer, double rho, double warmStart, Architectu
 
     /** Trains from scratch; diagnostics on the whole training set with probe radius ρ. */
     public TrainResult train(ImageDataset train, ImageDataset test) {
-        TrainConfig config = new TrainConfig(model, epochs, batch, seed, 0, diagnosticsEvery, rho, 0, null, hessianEvery,
-                TrainConfig.DEFAULT_HESSIAN_ITERATIONS);
-        return new Trainer(config, build()).train(train, test, false);
+        return new Trainer(config(model, epochs, batch, seed, diagnosticsEvery, rho, hessianEvery), build()).train(train, test, false);
+    }
+
+    /** Evaluation every epoch (the committed runs' schedule) on the whole training and test sets. */
+    private static TrainConfig config(Architecture model, int epochs, int batch, long seed, int diagnosticsEvery, double rho,
+                                      int hessianEvery) {
+        return TrainConfig.builder(model, epochs, seed).batchSize(batch).evalSamples(0).evalEvery(1)
+                .diagnosticsEvery(diagnosticsEvery).probeRho(rho)
+                .hessian(hessianEvery, TrainConfig.DEFAULT_HESSIAN_ITERATIONS).build();
     }
 }

@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 import samlab.train.Diagnostics;
 import samlab.train.GeometricDecay;
+import samlab.train.Divergence;
 import samlab.train.HallucinationCheck;
+import samlab.train.TrainResult;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The epoch tables of a set of runs (as written by {@code samlab train}/{@code sweep}, or
@@ -68,7 +69,7 @@ public final class SweepResults {
         Map<String, Table> runs = new LinkedHashMap<>();
         for (Path f : files) {
             String n = f.getFileName().toString();
-            Table t = Table.read().csv(CsvReadOptions.builder(f.toFile()).missingValueIndicator("NaN", "").build());
+            Table t = TrainResult.readCsv(f);
             requireColumns(n, t);
             runs.put(n.substring(0, n.length() - 4), t);
         }
@@ -127,7 +128,8 @@ public final class SweepResults {
      * geometric decay rate of ‖∇L(w⁺)‖ per iteration over the last {@link #DECAY_WINDOW} diagnostics
      * rows (see {@link GeometricDecay}); and the verdict of
      * {@link HallucinationCheck#classify(Diagnostics, double, double, HallucinationCheck.Thresholds)}
-     * with the default thresholds. Columns missing from older tables give NaN (and the ratio-only verdict).
+     * with the default thresholds, or DIVERGED for a run that stopped at a non-finite number. Columns
+     * missing from older tables give NaN (and the ratio-only verdict).
      */
     public Table summary() {
         StringColumn run = StringColumn.create("run");
@@ -157,7 +159,7 @@ public final class SweepResults {
             int d = lastDiagnosticsRow(t);
             run.append(e.getKey());
             String n = e.getKey();
-            opt.append(n.contains("-rho") ? n.substring(0, n.indexOf("-rho")) : n);
+            opt.append(RunName.optimizerOf(n));
             double named = rhoOf(n);
             rho.append(Double.isNaN(named) ? number(t, "rho", last) : named);
             finalRho.append(number(t, "rho", last));
@@ -188,7 +190,7 @@ public final class SweepResults {
             lambdaPlusLast.append(lamPlus);
             double rate = decayRate(t);
             decay.append(rate);
-            verdict.append(d < 0 ? "NO_DIAGNOSTICS"
+            verdict.append(diverged(t) ? Divergence.STATUS.toUpperCase(java.util.Locale.ROOT) : d < 0 ? "NO_DIAGNOSTICS"
                     : HallucinationCheck.classify(new Diagnostics(Double.NaN, Double.NaN, gn, gpn, gpn / gn, Double.NaN,
                             Double.NaN, Double.NaN, Double.NaN, ap, lam, lamPlus), lr, rate,
                             HallucinationCheck.Thresholds.DEFAULT).name());
@@ -368,20 +370,17 @@ public final class SweepResults {
         return out;
     }
 
-    /**
-     * Sort key of a run file: its optimizer prefix, then ρ as a number (so rho2.0 comes before
-     * rho10.0), then the rest of the name.
-     */
+    /** Sort key of a run file (see {@link RunName#sortKey}). */
     static String runOrder(String fileName) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*?)-rho([0-9.]+)(.*)").matcher(fileName);
-        if (!m.matches()) return fileName;
-        double rho;
-        try {
-            rho = Double.parseDouble(m.group(2).replaceAll("\\.$", ""));
-        } catch (NumberFormatException e) {
-            return fileName;
-        }
-        return m.group(1) + "\u0000" + String.format(java.util.Locale.ROOT, "%020.6f", rho) + "\u0000" + m.group(3);
+        return RunName.sortKey(fileName);
+    }
+
+    /** The run stopped at a non-finite loss or parameters (its table's status column says "diverged"). */
+    static boolean diverged(Table t) {
+        if (!t.columnNames().contains(TrainResult.STATUS_COLUMN)) return false;
+        var c = t.column(TrainResult.STATUS_COLUMN);
+        for (int i = 0; i < t.rowCount(); i++) if (Divergence.STATUS.equals(String.valueOf(c.get(i)))) return true;
+        return false;
     }
 
     static int firstFiniteRow(Table t, String column) {

@@ -26,6 +26,11 @@ import tech.tablesaw.api.Table;
 public final class HallucinationCheck {
     private HallucinationCheck() {}
 
+    /** Default verdict rule: hallucinated when ‖∇L(w⁺)‖/‖∇L(w)‖ is at most this... */
+    public static final double RATIO_THRESHOLD = 0.1;
+    /** ...while ‖∇L(w)‖ is above this (else w is near a true critical point). */
+    public static final double MIN_GRADIENT_NORM = 1e-3;
+
     /**
      * The thresholds of {@link #classify}, reported with every verdict.
      *
@@ -41,7 +46,7 @@ public final class HallucinationCheck {
      */
     public record Thresholds(double ratio, double minGradientNorm, double deadFraction, double stabilityLimit,
                              double maxDecayRate) {
-        public static final Thresholds DEFAULT = new Thresholds(0.1, 1e-3, 0.05, 2.0, 1.0);
+        public static final Thresholds DEFAULT = new Thresholds(RATIO_THRESHOLD, MIN_GRADIENT_NORM, 0.05, 2.0, 1.0);
 
         public Thresholds {
             if (!(ratio > 0 && ratio < 1)) throw new IllegalArgumentException("ratio threshold " + ratio + " must be in (0, 1)");

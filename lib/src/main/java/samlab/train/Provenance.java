@@ -15,6 +15,9 @@ import tech.tablesaw.api.Table;
 public record Provenance(String dataset, String datasetSource, String model, String optimizer, long seed,
                         String version, String commit, String jdk, String backend, String date) {
 
+    /** No provenance (all fields empty), e.g. for a table's column layout. */
+    static final Provenance EMPTY = new Provenance("", "", "", "", 0, "", "", "", "", "");
+
     /** Captures the environment now: library version, git commit (or "unknown"), JDK, ND4J backend, UTC date. */
     public static Provenance capture(String dataset, String datasetSource, String model, String optimizer, long seed) {
         return new Provenance(dataset, datasetSource, model, optimizer, seed, Samlab.version(), gitCommit(),

@@ -13,15 +13,54 @@ import samlab.data.ImageDataset;
 public final class SyntheticImages {
     private SyntheticImages() {}
 
+    /** Keeps the held-out examples' noise apart from the training examples' (same class means). */
+    private static final long TEST_STREAM = 0x7e57_5e7L;
+
+    /** A training set and a held-out set of the same task (same class means, independent examples). */
+    public record Split(ImageDataset train, ImageDataset test) {}
+
+    /**
+     * {@code n} examples (example k has class k mod {@code classes}).
+     *
+     * @throws IllegalArgumentException if {@code n < 1}, {@code classes < 2} or {@code noise} is not ≥ 0
+     */
     public static ImageDataset create(int n, int classes, int channels, int height, int width, double noise, long seed) {
+        Random r = new Random(seed);
+        float[][] means = means(n, classes, channels * height * width, noise, r);
+        return examples(n, means, channels, height, width, noise, r, seed, "");
+    }
+
+    /**
+     * A training set of {@code trainSize} examples, identical to {@link #create} with the same
+     * arguments, and a test set of {@code testSize} examples of the same classes drawn from an
+     * independent random stream, so no test example is a training example.
+     *
+     * @throws IllegalArgumentException if a size is {@code < 1}, {@code classes < 2} or {@code noise} is not ≥ 0
+     */
+    public static Split split(int trainSize, int testSize, int classes, int channels, int height, int width,
+                              double noise, long seed) {
+        if (testSize < 1) throw new IllegalArgumentException("synthetic test set needs n >= 1 (got n=" + testSize + ")");
+        ImageDataset train = create(trainSize, classes, channels, height, width, noise, seed);
+        float[][] means = means(trainSize, classes, channels * height * width, noise, new Random(seed));
+        ImageDataset test = examples(testSize, means, channels, height, width, noise, new Random(seed ^ TEST_STREAM),
+                seed, ",test");
+        return new Split(train, test);
+    }
+
+    private static float[][] means(int n, int classes, int size, double noise, Random r) {
         if (n < 1 || classes < 2) {
             throw new IllegalArgumentException("synthetic set needs n >= 1 and >= 2 classes (got n=" + n + ", classes=" + classes + ")");
         }
         if (!(noise >= 0)) throw new IllegalArgumentException("noise " + noise + " must be >= 0");
-        int size = channels * height * width;
-        Random r = new Random(seed);
         float[][] means = new float[classes][size];
         for (float[] m : means) for (int i = 0; i < size; i++) m[i] = 0.25f + 0.5f * r.nextFloat();
+        return means;
+    }
+
+    private static ImageDataset examples(int n, float[][] means, int channels, int height, int width, double noise,
+                                         Random r, long seed, String tag) {
+        int classes = means.length;
+        int size = channels * height * width;
         float[] pixels = new float[n * size];
         int[] labels = new int[n];
         for (int k = 0; k < n; k++) {
@@ -33,7 +72,7 @@ public final class SyntheticImages {
         }
         List<String> names = new ArrayList<>();
         for (int c = 0; c < classes; c++) names.add("class" + c);
-        return new ImageDataset("synthetic", "samlab.train.SyntheticImages(n=" + n + ",noise=" + noise + ",seed=" + seed + ")",
-                pixels, labels, channels, height, width, names);
+        return new ImageDataset("synthetic", "samlab.train.SyntheticImages(n=" + n + ",noise=" + noise + ",seed=" + seed
+                + tag + ")", pixels, labels, channels, height, width, names);
     }
 }

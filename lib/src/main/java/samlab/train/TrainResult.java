@@ -3,22 +3,52 @@ package samlab.train;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import samlab.Tabular;
 import samlab.io.AtomicFiles;
 import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
-/** A finished (or paused) run: per-epoch and per-step records, provenance, and the trained network. */
+/**
+ * A finished, paused or diverged run: per-epoch and per-step records, provenance, the trained
+ * network, the run's complete configuration and, if it diverged, where.
+ *
+ * @param config     the run's configuration (empty for results built by hand)
+ * @param divergence the first non-finite loss or parameters, or null if the run stayed finite
+ */
 public record TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Provenance provenance,
-                          ComputationGraph network) implements Tabular {
+                          ComputationGraph network, RunConfig config, Divergence divergence) implements Tabular {
+    /** Column of both tables: {@link Divergence#OK}, or {@link Divergence#STATUS} on the step (and its epoch) that diverged. */
+    public static final String STATUS_COLUMN = "status";
+
     public TrainResult {
         epochs = List.copyOf(epochs);
         steps = List.copyOf(steps);
+        java.util.Objects.requireNonNull(config, "config");
+    }
+
+    public TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Provenance provenance, ComputationGraph network) {
+        this(epochs, steps, provenance, network, new RunConfig(java.util.Map.of()), null);
+    }
+
+    /** True if the run stopped at a non-finite loss or parameters. */
+    public boolean diverged() {
+        return divergence != null;
+    }
+
+    private String status(long iteration, int epoch, boolean epochRow) {
+        if (divergence == null) return Divergence.OK;
+        boolean hit = epochRow ? epoch == divergence.epoch() : iteration == divergence.iteration();
+        return hit ? Divergence.STATUS : Divergence.OK;
     }
 
     /** One row per epoch with the diagnostics and the provenance columns. */
@@ -46,6 +76,10 @@ public record TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Prov
         DoubleColumn lambda = DoubleColumn.create("lambda_max");
         DoubleColumn lambdaPlus = DoubleColumn.create("lambda_max_perturbed");
         DoubleColumn seconds = DoubleColumn.create("seconds");
+        StringColumn status = StringColumn.create(STATUS_COLUMN);
+        IntColumn evalEvery = IntColumn.create("eval_every");
+        IntColumn evalSamples = IntColumn.create("eval_samples");
+        IntColumn testSamples = IntColumn.create("test_samples");
         for (EpochRecord e : epochs) {
             epoch.append(e.epoch());
             iteration.append(e.iteration());
@@ -69,9 +103,14 @@ public record TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Prov
             lambda.append(e.diagnostics().topEigenvalue());
             lambdaPlus.append(e.diagnostics().perturbedTopEigenvalue());
             seconds.append(e.seconds());
+            status.append(status(e.iteration(), e.epoch(), true));
+            appendSetting(evalEvery, Trainer.EVAL_EVERY);
+            appendSetting(evalSamples, Trainer.EVAL_ROWS);
+            appendSetting(testSamples, Trainer.TEST_ROWS);
         }
         Table t = Table.create("training", epoch, iteration, stepLoss, trainLoss, trainAcc, testLoss, testAcc, lr, rho,
-                sam, probeRho, gNorm, gpNorm, ratio, cosine, lossPlus, wNorm, active, activePlus, lambda, lambdaPlus, seconds);
+                sam, probeRho, gNorm, gpNorm, ratio, cosine, lossPlus, wNorm, active, activePlus, lambda, lambdaPlus, seconds, status,
+                evalEvery, evalSamples, testSamples);
         return provenance.appendTo(t);
     }
 
@@ -82,14 +121,16 @@ public record TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Prov
         DoubleColumn loss = DoubleColumn.create("loss");
         DoubleColumn rho = DoubleColumn.create("rho");
         BooleanColumn sam = BooleanColumn.create("sam_active");
+        StringColumn status = StringColumn.create(STATUS_COLUMN);
         for (StepRecord s : steps) {
             iteration.append(s.iteration());
             epoch.append(s.epoch());
             loss.append(s.loss());
             rho.append(s.rho());
             sam.append(s.sam());
+            status.append(status(s.iteration(), s.epoch(), false));
         }
-        return provenance.appendTo(Table.create("steps", iteration, epoch, loss, rho, sam));
+        return provenance.appendTo(Table.create("steps", iteration, epoch, loss, rho, sam, status));
     }
 
     /** The last epoch's record. */
@@ -97,12 +138,38 @@ public record TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Prov
         return epochs.get(epochs.size() - 1);
     }
 
-    /** Writes the epoch table to {@code file} and the step table beside it ({@code NAME-steps.csv}), atomically. */
+    private void appendSetting(IntColumn column, String name) {
+        String v = config.values().get(name);
+        if (v == null) column.appendMissing();
+        else column.append(Integer.parseInt(v));
+    }
+
+    /**
+     * Writes the epoch table to {@code file}, the step table beside it ({@code NAME-steps.csv}) and
+     * then, last, the configuration ({@code NAME.config}; see {@link RunFiles}), each atomically: a
+     * run whose configuration file exists is complete.
+     */
     public void writeCsv(Path file) {
+        RunFiles files = new RunFiles(file);
         writeTable(toTable(), file);
-        String name = file.getFileName().toString();
-        String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        writeTable(stepTable(), file.resolveSibling(stem + "-steps.csv"));
+        writeTable(stepTable(), files.steps());
+        config.write(files.config());
+    }
+
+    /**
+     * Reads an epoch or step table written by {@link #writeCsv} with the column types it was written
+     * with: an empty cell (or "NaN") is a missing value, also in a column that is empty in every row
+     * (which a type-guessing reader would turn into 0). Columns this version does not write are
+     * read with detected types.
+     */
+    public static Table readCsv(Path file) {
+        Map<String, ColumnType> types = new HashMap<>();
+        TrainResult empty = new TrainResult(List.of(), List.of(), Provenance.EMPTY, null);
+        for (Table t : List.of(empty.toTable(), empty.stepTable())) {
+            for (var c : t.columns()) types.putIfAbsent(c.name(), c.type());
+        }
+        return Table.read().csv(CsvReadOptions.builder(file.toFile()).missingValueIndicator("", "NaN")
+                .columnTypesPartial(types).build());
     }
 
     static void writeTable(Table table, Path file) {
