@@ -3,7 +3,8 @@ package samlab.jupyter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -102,8 +103,9 @@ public final class HtmlTable {
 
     private static String cell(Column<?> column, int r, int digits) {
         if (column.isMissing(r)) return column.getString(r);
-        ColumnType type = column.type();
-        if (type == ColumnType.DOUBLE || type == ColumnType.FLOAT) {
+        // by class, not by ColumnType identity: Tablesaw's ColumnType.DOUBLE constant and the instance a
+        // DoubleColumn reports are not always the same object (seen in the kernel)
+        if (column instanceof DoubleColumn || column instanceof FloatColumn) {
             return significant(((Number) column.get(r)).doubleValue(), digits);
         }
         return column.getString(r);

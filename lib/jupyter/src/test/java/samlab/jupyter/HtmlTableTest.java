@@ -100,4 +100,13 @@ class HtmlTableTest {
                 + "<td>2.247</td><td>0.006255</td></tr>"), html);
         assertEquals(2.24708056640625, t.doubleColumn("final_train_loss").get(0)); // the table keeps full precision
     }
+
+    @Test
+    void doubleCellsOfATableAreRoundedInTheHtml() {
+        Table t = Table.create("grid", tech.tablesaw.api.DoubleColumn.create("x", new double[] {-1.4400000000000002, 0.11853641318399988}),
+                tech.tablesaw.api.FloatColumn.create("y", new float[] {0.1f}).append(0.30000001f));
+        String html = HtmlTable.html(t);
+        assertTrue(html.contains(">-1.44<") && html.contains(">0.1185<") && html.contains(">0.3<"), html);
+        assertTrue(!html.contains("1.4400000000000002") && !html.contains("0.30000001"), html);
+    }
 }
