@@ -159,7 +159,7 @@ final class TrainingOptions {
             description = "Fraction of iterations with the plain base optimizer before SAM starts; the paper uses 0.1 (default: ${DEFAULT-VALUE}).")
     double warmStart;
 
-    @Option(names = "--warm-start-epochs", defaultValue = "0", description = "Plain epochs before SAM (overrides --warm-start).")
+    @Option(names = "--warm-start-epochs", defaultValue = "0", description = "Plain epochs before SAM (instead of --warm-start; fewer than --epochs).")
     int warmStartEpochs;
 
     @Option(names = "--eval-samples", defaultValue = "" + TrainConfig.DEFAULT_EVAL_SAMPLES,
@@ -324,6 +324,18 @@ final class TrainingOptions {
         }
         if (nesterov && !(momentum > 0)) {
             throw new IllegalArgumentException("--nesterov needs --momentum > 0 (got --momentum " + momentum + ")");
+        }
+        if (warmStartEpochs > 0 && warmStart > 0) {
+            throw new IllegalArgumentException("--warm-start " + warmStart + " and --warm-start-epochs " + warmStartEpochs
+                    + " both set; allowed: one of them");
+        }
+        if (warmStartEpochs >= epochs && warmStartEpochs > 0) {
+            // every epoch would be plain: a SAM run that never takes a SAM step
+            throw new IllegalArgumentException("--warm-start-epochs " + warmStartEpochs + " leaves no SAM epoch in --epochs "
+                    + epochs + "; allowed: 0 to " + (epochs - 1));
+        }
+        if (warmStart >= 1) {
+            throw new IllegalArgumentException("--warm-start " + warmStart + " leaves no SAM step; allowed: 0 <= fraction < 1");
         }
         augmentation();
         architecture();

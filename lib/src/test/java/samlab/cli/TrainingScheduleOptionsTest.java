@@ -102,4 +102,26 @@ class TrainingScheduleOptionsTest {
         r = CliRun.run(args("sweep", dir.resolve("ok"), "--optimizers", "sgd,sam", "--rhos", "0.1"));
         assertEquals(0, r.code(), r.err());
     }
+
+    /** A warm start given twice, or one that leaves no SAM step, is refused before any work. */
+    @Test
+    void warmStartsThatConflictOrLeaveNoSamStepAreRefused(@TempDir Path dir) {
+        Path csv = dir.resolve("never.csv");
+        String[][] cases = {
+                {"--warm-start", "0.5", "--warm-start-epochs", "1"},
+                {"--warm-start-epochs", "2"},
+                {"--warm-start", "1"}};
+        // SMALL trains 2 epochs
+        String[] expected = {"both set; allowed: one of them", "leaves no SAM epoch in --epochs 2; allowed: 0 to 1",
+                "leaves no SAM step; allowed: 0 <= fraction < 1"};
+        for (int k = 0; k < cases.length; k++) {
+            String[] extra = cases[k];
+            String[] base = args("train", csv, "--optimizer", "sam");
+            String[] all = java.util.stream.Stream.concat(Arrays.stream(base), Arrays.stream(extra)).toArray(String[]::new);
+            CliRun r = CliRun.run(all);
+            assertEquals(2, r.code(), Arrays.toString(extra) + ": " + r.err());
+            assertTrue(r.err().contains(expected[k]), r.err());
+            assertFalse(Files.exists(csv));
+        }
+    }
 }
