@@ -81,5 +81,15 @@ public final class AtomicFiles {
         if (Files.exists(abs) && !Files.isWritable(abs)) {
             throw new IllegalArgumentException("output path " + target + " exists and is not writable");
         }
+        // permission bits do not tell everything (root, read-only mounts, /proc): try a scratch file
+        // there now, so that a long run does not fail only when it writes its results
+        try {
+            Files.delete(Files.createTempFile(existing, ".samlab-write-check", ".tmp"));
+        } catch (java.io.IOException | RuntimeException e) {
+            String reason = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                    ? fse.getReason() : e.getClass().getSimpleName();
+            throw new IllegalArgumentException("output path " + target + " is not writable (cannot create a file in "
+                    + existing + ": " + reason + ")");
+        }
     }
 }

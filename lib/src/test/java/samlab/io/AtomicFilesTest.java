@@ -51,4 +51,14 @@ class AtomicFilesTest {
             return s.count();
         }
     }
+
+    /** Permission bits say /proc is writable for root; the check tries a real file there before any work. */
+    @Test
+    void aFolderThatRefusesNewFilesIsFoundBeforeAnyWork() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AtomicFiles.checkWritable(Path.of("/proc/results.csv")));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("output path /proc/results.csv is not writable (cannot create a file in /proc"),
+                e.getMessage());
+    }
 }
