@@ -43,7 +43,7 @@ public final class ActiveUnits {
      *
      * @throws IllegalArgumentException if {@code rows} is empty or {@code chunk} &lt; 1
      */
-    public static Map<String, Double> perLayer(ComputationGraph graph, NetworkInputs inputs, int[] rows, int chunk) {
+    public static Map<String, Double> perLayer(ComputationGraph graph, Batches inputs, int[] rows, int chunk) {
         Objects.requireNonNull(graph, "graph");
         if (rows.length == 0) throw new IllegalArgumentException("no examples to measure active units on");
         if (chunk < 1) throw new IllegalArgumentException("chunk " + chunk + " must be >= 1");
@@ -52,8 +52,8 @@ public final class ActiveUnits {
         double[] total = new double[names.size()];
         for (int from = 0; from < rows.length && !names.isEmpty(); from += chunk) {
             int to = Math.min(rows.length, from + chunk);
-            INDArray[] b = inputs.fill(rows, from, to);
-            Map<String, INDArray> acts = graph.feedForward(new INDArray[] {b[0]}, true, false);
+            Batch b = inputs.fill(rows, from, to);
+            Map<String, INDArray> acts = graph.feedForward(new INDArray[] {b.features()}, true, false);
             for (int k = 0; k < names.size(); k++) {
                 INDArray a = acts.get(names.get(k));
                 positive[k] += a.gt(0).castTo(DataType.DOUBLE).sumNumber().doubleValue();

@@ -13,11 +13,11 @@ import samlab.optim.ParameterLayout;
  */
 final class GradientProbe {
     private final NetworkLoss objective;
-    private final NetworkInputs batches;
+    private final Batches batches;
     private final int[] rows;
     private final int chunk;
 
-    GradientProbe(NetworkLoss objective, NetworkInputs batches, int[] rows, int chunk) {
+    GradientProbe(NetworkLoss objective, Batches batches, int[] rows, int chunk) {
         this.objective = Objects.requireNonNull(objective, "objective");
         this.batches = Objects.requireNonNull(batches, "batches");
         if (rows.length == 0) throw new IllegalArgumentException("no examples to probe the gradient on");
@@ -32,8 +32,7 @@ final class GradientProbe {
         double loss = 0;
         for (int from = 0; from < rows.length; from += chunk) {
             int to = Math.min(rows.length, from + chunk);
-            INDArray[] b = batches.fill(rows, from, to);
-            objective.setBatch(b[0], b[1]);
+            objective.setBatch(batches.fill(rows, from, to));
             double w = (double) (to - from) / rows.length;
             loss += w * objective.computeGradient(0, 1);
             INDArray g = objective.gradient().mul(w);

@@ -186,7 +186,7 @@ public final class HallucinationCheck {
         Objects.requireNonNull(graph, "graph");
         NetworkLoss objective = new NetworkLoss(graph);
         int[] rows = probeRows(data.size(), config.samples(), config.seed());
-        GradientProbe probe = new GradientProbe(objective, new NetworkInputs(data, flatInput), rows, config.chunk());
+        GradientProbe probe = new GradientProbe(objective, new Batches(data, flatInput), rows, config.chunk());
         Measurement m = measureAll(objective, probe, config.perturbation(), config.rho(), config.hessianIterations());
         Verdict v = classify(m.diagnostics(), config.learningRate(), Double.NaN, config.thresholds());
         return new Report(m.diagnostics(), v, config.thresholds(), config.learningRate(), m.activeAt(), m.activePerturbed(),
@@ -225,7 +225,7 @@ public final class HallucinationCheck {
 
     /** The first {@code samples} rows of a seeded permutation (all rows when 0 or ≥ n). */
     static int[] probeRows(int n, int samples, long seed) {
-        if (samples <= 0 || samples >= n) return NetworkInputs.identity(n);
+        if (samples <= 0 || samples >= n) return Batches.identity(n);
         int[] p = samlab.data.SeededRandom.epochOrder(n, seed, -1);
         int[] out = java.util.Arrays.copyOf(p, samples);
         java.util.Arrays.sort(out);

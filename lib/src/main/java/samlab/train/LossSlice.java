@@ -73,7 +73,7 @@ public final class LossSlice {
         if (t == null || t.length == 0) throw new IllegalArgumentException("the slice needs at least one t value");
         for (double v : t) if (!Double.isFinite(v)) throw new IllegalArgumentException("t value " + v + " must be finite");
         NetworkLoss objective = new NetworkLoss(graph);
-        GradientProbe probe = new GradientProbe(objective, new NetworkInputs(data, flatInput), NetworkInputs.identity(data.size()), chunk);
+        GradientProbe probe = new GradientProbe(objective, new Batches(data, flatInput), Batches.identity(data.size()), chunk);
         INDArray g = probe.gradient().gradient();
         double norm = g.norm2Number().doubleValue();
         INDArray step = g.muli(perturbation.scale(rho, norm));

@@ -66,6 +66,11 @@ public final class NetworkLoss implements TrainingLoss {
     }
 
     /** Sets the batch: features in the network's input shape, one-hot labels [N, classes]. */
+    /** Evaluates on {@code batch} from now on (its arrays, not a copy). */
+    public void setBatch(Batch batch) {
+        setBatch(batch.features(), batch.labels());
+    }
+
     public void setBatch(INDArray features, INDArray labels) {
         if (features.size(0) != labels.size(0)) {
             throw new IllegalArgumentException(features.size(0) + " inputs but " + labels.size(0) + " labels");

@@ -132,7 +132,7 @@ public final class Trainer {
     final class RunState {
         final ComputationGraph graph;
         final NetworkLoss objective;
-        final NetworkInputs batches;
+        final Batches batches;
         final Evaluation evaluation;
         final Plan plan;
         final RunConfig config;
@@ -148,7 +148,7 @@ public final class Trainer {
             graph = Trainer.this.config.model().build(train.channels(), train.height(), train.width(),
                     train.classes().size(), Trainer.this.config.seed());
             objective = new NetworkLoss(graph);
-            batches = new NetworkInputs(train, flat);
+            batches = new Batches(train, flat);
             this.plan = plan;
             evaluation = new Evaluation(graph, objective, train, test, flat, plan);
             config = runConfig(train, test);
@@ -179,13 +179,13 @@ public final class Trainer {
     private Divergence runEpoch(RunState run, int epoch, List<TrainingListener> listeners) {
         int n = run.batches.data().size();
         int batch = run.plan.batch;
-        int[] order = batch == n ? NetworkInputs.identity(n) : SeededRandom.epochOrder(n, config.seed(), epoch);
+        int[] order = batch == n ? Batches.identity(n) : SeededRandom.epochOrder(n, config.seed(), epoch);
         for (int from = 0; from < n; from += batch) {
             long t = run.iteration;
-            INDArray[] b = augmentation == null ? run.batches.fill(order, from, Math.min(n, from + batch))
+            Batch b = augmentation == null ? run.batches.fill(order, from, Math.min(n, from + batch))
                     : run.batches.fill(order, from, Math.min(n, from + batch), augmentation,
                             SeededRandom.derived(config.seed() ^ AUGMENTATION_STREAM, t));
-            run.objective.setBatch(b[0], b[1]);
+            run.objective.setBatch(b);
             Optimizer.StepReport report = optimizer.step(run.objective, t);
             StepRecord step = new StepRecord(t, epoch, report.loss(), report.rho(), report.sam());
             run.steps.add(step);
@@ -345,8 +345,8 @@ public final class Trainer {
     private final class Evaluation {
         final ComputationGraph graph;
         final NetworkLoss objective;
-        final NetworkInputs trainInputs;
-        final NetworkInputs testInputs;
+        final Batches trainInputs;
+        final Batches testInputs;
         final Plan plan;
         final GradientProbe probe;
         final Perturbation diagnosticRule;
@@ -355,11 +355,11 @@ public final class Trainer {
             this.graph = graph;
             this.objective = objective;
             this.plan = plan;
-            trainInputs = new NetworkInputs(train, flat);
+            trainInputs = new Batches(train, flat);
             probe = new GradientProbe(objective, trainInputs, plan.trainRows, plan.batch);
             // diagnostics measure at the run's own w⁺ rule (its ε)
             diagnosticRule = optimizer instanceof Sam s ? s.config().diagnosticPerturbation() : Perturbation.DEFAULT;
-            testInputs = test == null ? null : new NetworkInputs(test, flat);
+            testInputs = test == null ? null : new Batches(test, flat);
         }
 
         record Measured(double[] train, double[] test, Diagnostics diagnostics) {
@@ -391,19 +391,19 @@ public final class Trainer {
      * {mean cross-entropy, accuracy} in inference mode over {@code rows}; both NaN if the network's
      * outputs are not finite (a probability of exactly 0 for the true class counts as 1e-30).
      */
-    static double[] evaluate(ComputationGraph graph, NetworkInputs batches, int[] rows, int chunk) {
+    static double[] evaluate(ComputationGraph graph, Batches batches, int[] rows, int chunk) {
         double loss = 0;
         long correct = 0;
         for (int from = 0; from < rows.length; from += chunk) {
             int to = Math.min(rows.length, from + chunk);
-            INDArray[] b = batches.fill(rows, from, to);
-            INDArray probs = graph.output(false, b[0])[0];
-            INDArray picked = probs.mul(b[1]).sum(1);
+            Batch b = batches.fill(rows, from, to);
+            INDArray probs = graph.output(false, b.features())[0];
+            INDArray picked = probs.mul(b.labels()).sum(1);
             // NaN * 0 is NaN: any non-finite output of a row shows in its picked sum
             if (!Double.isFinite(picked.sumNumber().doubleValue())) return new double[] {Double.NaN, Double.NaN};
             loss -= Transforms.log(Transforms.max(picked, 1e-30, false), false).sumNumber().doubleValue();
             INDArray predicted = probs.argMax(1);
-            INDArray truth = b[1].argMax(1);
+            INDArray truth = b.labels().argMax(1);
             correct += predicted.eq(truth).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
         }
         return new double[] {loss / rows.length, (double) correct / rows.length};

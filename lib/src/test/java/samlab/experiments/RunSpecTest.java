@@ -23,8 +23,7 @@ class RunSpecTest {
         // independent: same seeded network, one step w - 0.3 grad L(w) on all 30 examples
         ComputationGraph g = Architecture.MLP.build(1, 4, 4, 3, spec.seed());
         NetworkLoss f = new NetworkLoss(g);
-        INDArray[] all = new samlab.train.NetworkInputs(DATA, true).fill(samlab.train.NetworkInputs.identity(30), 0, 30);
-        f.setBatch(all[0], all[1]);
+        f.setBatch(new samlab.train.Batches(DATA, true).fill(samlab.train.Batches.identity(30), 0, 30));
         f.computeGradient(0, 1);
         INDArray expected = g.params().sub(f.gradient().mul(0.3));
         INDArray actual = r.network().params();

@@ -21,8 +21,7 @@ class HallucinationCheckTest {
         var report = HallucinationCheck.run(g, true, DATA, new HallucinationCheck.Config(0.05, 0.1, 1e-3, 0, 16, 0));
         assertEquals(before, g.params());
         NetworkLoss f = new NetworkLoss(g);
-        INDArray[] all = new NetworkInputs(DATA, true).fill(NetworkInputs.identity(50), 0, 50);
-        f.setBatch(all[0], all[1]);
+        f.setBatch(new Batches(DATA, true).fill(Batches.identity(50), 0, 50));
         double loss = f.computeGradient(0, 1);
         double norm = f.gradient().norm2Number().doubleValue();
         assertEquals(norm, report.diagnostics().gradientNorm(), 1e-5 * norm);

@@ -24,8 +24,7 @@ class LossSliceTest {
 
         // independent: one full pass at w, then at w + rho g/|g| set by hand
         NetworkLoss f = new NetworkLoss(g);
-        INDArray[] all = new NetworkInputs(DATA, true).fill(NetworkInputs.identity(40), 0, 40);
-        f.setBatch(all[0], all[1]);
+        f.setBatch(new Batches(DATA, true).fill(Batches.identity(40), 0, 40));
         double atW = f.computeGradient(0, 1);
         INDArray grad = f.gradient().dup();
         double norm = grad.norm2Number().doubleValue();

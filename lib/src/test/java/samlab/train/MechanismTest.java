@@ -32,8 +32,8 @@ class MechanismTest {
 
     @Test
     void activeFractionIsZeroOneOrHalfWhenTheBiasDecides() {
-        NetworkInputs in = new NetworkInputs(DATA, true);
-        int[] rows = NetworkInputs.identity(DATA.size());
+        Batches in = new Batches(DATA, true);
+        int[] rows = Batches.identity(DATA.size());
         // |Wx| is far below 100 for He-initialised W and inputs of order 1
         assertEquals(0.0, ActiveUnits.perLayer(mlp(-100), in, rows, 16).get("hidden"));
         assertEquals(1.0, ActiveUnits.perLayer(mlp(100), in, rows, 16).get("hidden"));

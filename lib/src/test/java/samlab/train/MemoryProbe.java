@@ -16,15 +16,14 @@ public final class MemoryProbe {
         int steps = Integer.parseInt(a[1]);
         int gcEvery = a.length > 2 ? Integer.parseInt(a[2]) : 0;
         NetworkLoss f = new NetworkLoss(Architecture.RESNET20.build(3, 32, 32, 10, 1));
-        NetworkInputs b = new NetworkInputs(SyntheticImages.create(1280, 10, 3, 32, 32, 0.5, 1), false);
+        Batches b = new Batches(SyntheticImages.create(1280, 10, 3, 32, 32, 0.5, 1), false);
         Optimizer o = a[0].equals("sam") ? new Sam(new Sgd(0.05, 0.9, false, 5e-4), SamConfig.sam(0.05))
                 : new PlainOptimizer(new Sgd(0.05, 0.9, false, 5e-4));
         NativeMemory memory = new NativeMemory(); // GC_EVERY -1: the trainer's policy
         long t0 = System.nanoTime();
         for (int i = 0; i < steps; i++) {
             int[] order = samlab.data.SeededRandom.epochOrder(1280, 1, i / 10);
-            INDArray[] xy = b.fill(order, (i % 10) * 128, (i % 10) * 128 + 128);
-            f.setBatch(xy[0], xy[1]);
+            f.setBatch(b.fill(order, (i % 10) * 128, (i % 10) * 128 + 128));
             o.step(f, i);
             if (gcEvery > 0 && i % gcEvery == gcEvery - 1) System.gc();
             if (gcEvery < 0) memory.collectIfDue();

@@ -51,8 +51,7 @@ class RunPerturbationTest {
         ComputationGraph g = Architecture.MLP.build(1, 4, 4, 3, 3);
         INDArray before = g.params().dup();
         NetworkLoss f = new NetworkLoss(g);
-        INDArray[] all = new NetworkInputs(TRAIN, true).fill(NetworkInputs.identity(96), 0, 96);
-        f.setBatch(all[0], all[1]);
+        f.setBatch(new Batches(TRAIN, true).fill(Batches.identity(96), 0, 96));
         f.computeGradient(0, 1);
         INDArray grad = f.gradient().dup();
         double norm = grad.norm2Number().doubleValue();

@@ -103,16 +103,16 @@ class SamOnNetworkTest {
     void samTrainsTheSmallCnnOnALearnableSet() {
         // 3 classes of noisy fixed images; chance-level loss is ln 3 = 1.10 and accuracy 1/3
         var data = SyntheticImages.create(48, 3, 3, 16, 16, 0.3, 2);
-        NetworkInputs inputs = new NetworkInputs(data, false);
-        INDArray[] b = inputs.fill(NetworkInputs.identity(48), 0, 48);
+        Batches inputs = new Batches(data, false);
+        Batch b = inputs.fill(Batches.identity(48), 0, 48);
         NetworkLoss f = new NetworkLoss(Architecture.SMALLCNN.build(3, 16, 16, 3, 1));
-        f.setBatch(b[0], b[1]);
+        f.setBatch(b);
         var sam = new Sam(new Sgd(0.05, 0.9, false, 5e-4), SamConfig.sam(0.05));
         double first = sam.step(f, 0).loss();
         for (int i = 1; i < 30; i++) sam.step(f, i);
         double last = f.computeGradient(0, 1);
         assertTrue(last < 0.5 * first, "loss " + first + " -> " + last);
-        INDArray predicted = f.graph().outputSingle(false, b[0]).argMax(1);
+        INDArray predicted = f.graph().outputSingle(false, b.features()).argMax(1);
         long correct = 0;
         for (int i = 0; i < 48; i++) correct += predicted.getInt(i) == data.labels()[i] ? 1 : 0;
         assertTrue(correct >= 40, correct + " of 48 correct");

@@ -184,7 +184,7 @@ class TrainerTest {
         TrainResult r = new Trainer(config(1), sam()).train(TRAIN, null, false);
         var graph = r.network();
         graph.params().assign(Double.NaN);
-        double[] e = Trainer.evaluate(graph, new NetworkInputs(TRAIN, true), NetworkInputs.identity(TRAIN.size()), 16);
+        double[] e = Trainer.evaluate(graph, new Batches(TRAIN, true), Batches.identity(TRAIN.size()), 16);
         assertTrue(Double.isNaN(e[0]), "loss " + e[0] + " (the old clamp gave -log(1e-30) = 69.0776)");
         assertTrue(Double.isNaN(e[1]));
     }

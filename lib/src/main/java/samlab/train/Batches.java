@@ -11,18 +11,23 @@ import samlab.data.ImageDataset;
 import samlab.data.SeededRandom;
 
 /**
- * Copies rows of an {@link ImageDataset} into reusable network inputs: one features array and one
- * one-hot label array per batch size, refilled in place (no per-step allocation, no full copy of
- * the dataset off-heap). Shuffling is a seeded permutation per epoch, so a resumed run sees the
- * same batches as an uninterrupted one.
+ * The input pipeline: copies rows of an {@link ImageDataset} into reusable network inputs, one
+ * {@link Batch} (features and one-hot labels) per batch size, refilled in place (no per-step
+ * allocation, no full copy of the dataset off-heap). The caller chooses the rows: the trainer
+ * visits {@link SeededRandom#epochOrder} and draws step t's augmentation from its own stream, so a
+ * resumed run sees the same batches as an uninterrupted one; evaluation and diagnostics visit
+ * fixed rows without augmentation.
  */
-public final class NetworkInputs {
+public final class Batches {
     private final ImageDataset data;
     private final boolean flat;
-    private final Map<Integer, INDArray[]> buffers = new HashMap<>();
+    private final Map<Integer, Batch> buffers = new HashMap<>();
     private float[] scratch = new float[0];
 
-    public NetworkInputs(ImageDataset data, boolean flat) {
+    /**
+     * Batches of {@code data}: features N×(C·H·W) when {@code flat} (MLPs), else N×C×H×W, FLOAT.
+     */
+    public Batches(ImageDataset data, boolean flat) {
         this.data = Objects.requireNonNull(data, "data");
         this.flat = flat;
     }
@@ -31,12 +36,13 @@ public final class NetworkInputs {
         return data;
     }
 
-
     /**
-     * Fills and returns {features, labels} for rows {@code order[from..to)}. The arrays are reused
-     * by the next call with the same size: use them before asking again.
+     * Fills and returns the batch of rows {@code order[from..to)}. Its arrays are reused by the next
+     * call with the same size: use them before asking again.
+     *
+     * @throws ArrayIndexOutOfBoundsException if {@code from..to} leaves {@code order} or a row leaves the dataset
      */
-    public INDArray[] fill(int[] order, int from, int to) {
+    public Batch fill(int[] order, int from, int to) {
         return fill(order, from, to, null, null);
     }
 
@@ -44,14 +50,14 @@ public final class NetworkInputs {
      * As {@link #fill(int[], int, int)}, each image passed through {@code augmentation} (crop, flip)
      * with choices drawn from {@code rng}; a null augmentation copies the images unchanged.
      */
-    public INDArray[] fill(int[] order, int from, int to, Augmentation augmentation, SeededRandom rng) {
+    public Batch fill(int[] order, int from, int to, Augmentation augmentation, SeededRandom rng) {
         int b = to - from;
         int size = data.imageSize();
         int classes = data.classes().size();
-        INDArray[] arrays = buffers.computeIfAbsent(b, k -> new INDArray[] {
+        Batch batch = buffers.computeIfAbsent(b, k -> new Batch(
                 flat ? Nd4j.create(DataType.FLOAT, k, size)
                         : Nd4j.create(DataType.FLOAT, k, data.channels(), data.height(), data.width()),
-                Nd4j.create(DataType.FLOAT, k, classes)});
+                Nd4j.create(DataType.FLOAT, k, classes)));
         if (scratch.length != b * size) scratch = new float[b * size];
         float[] pixels = data.pixels();
         for (int i = 0; i < b; i++) {
@@ -62,11 +68,11 @@ public final class NetworkInputs {
                         data.channels(), data.height(), data.width(), rng);
             }
         }
-        arrays[0].data().setData(scratch);
-        INDArray labels = arrays[1];
+        batch.features().data().setData(scratch);
+        INDArray labels = batch.labels();
         labels.assign(0);
         for (int i = 0; i < b; i++) labels.putScalar(i, data.labels()[order[from + i]], 1f);
-        return arrays;
+        return batch;
     }
 
     /** Identity order 0..n-1. */
