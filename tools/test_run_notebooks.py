@@ -148,6 +148,18 @@ class RunnerTest(unittest.TestCase):
                 self.assertEqual(1, len(r.stderr.strip().splitlines()), r.stderr)
                 self.assertEqual("", r.stdout)
 
+    def test_course_execute_refuses_both_mode_flags(self):
+        # it used to accept both and let the last win; refused before any build or kernel start
+        for flags in (["--fast", "--full"], ["--full", "--timeout", "5", "--fast"]):
+            with self.subTest(flags=flags):
+                r = subprocess.run([str(COURSE), "execute", *flags, "x.ipynb"], cwd=self.dir, capture_output=True,
+                                   text=True, timeout=60)
+                self.assertEqual(2, r.returncode, r.stdout + r.stderr)
+                first, last = flags[0], flags[-1]
+                self.assertEqual(f"course: execute got both {first} and {last}; give one mode: --fast or --full",
+                                 r.stderr.strip())
+                self.assertEqual("", r.stdout)
+
     def test_cell_timeout_is_settable_through_course_execute(self):
         nb = notebook(self.dir, "05-slow.ipynb", "int a = 1;", "Thread.sleep(120_000);", "int c = 3;")
         # Paths are taken relative to where ./course runs; a missing folder is named as given (it used to

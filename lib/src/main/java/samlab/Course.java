@@ -48,7 +48,7 @@ public final class Course {
 
     /**
      * Checks a numeric claim the course text makes against the evidence the notebook shows, and
-     * prints {@code ✔ claim (evidence)}: notebooks call this after computing the number, so a claim
+     * prints {@code ✔ claim (evidence)} ({@code ✔ claim} when the evidence is empty): notebooks call this after computing the number, so a claim
      * that stops holding fails the notebook instead of going unnoticed.
      *
      * @param claim    the claim in words, as the text states it
@@ -64,8 +64,9 @@ public final class Course {
     /** The line {@link #claim} prints. */
     static String claimLine(String claim, boolean holds, String evidence) {
         Objects.requireNonNull(evidence, "evidence");
-        if (!holds) throw new AssertionError("claim does not hold: " + claim + " (" + evidence + ")");
-        return "\u2714 " + claim + " (" + evidence + ")";
+        String stated = evidence.isEmpty() ? claim : claim + " (" + evidence + ")";
+        if (!holds) throw new AssertionError("claim does not hold: " + stated);
+        return "\u2714 " + stated;
     }
 
     /**

@@ -36,6 +36,13 @@ class CourseTest {
     }
 
     @Test
+    void claimWithoutEvidencePrintsNoEmptyParentheses() {
+        assertEquals("\u2714 loss stays high", Course.claimLine("loss stays high", true, ""));
+        AssertionError e = assertThrows(AssertionError.class, () -> Course.claimLine("loss stays high", false, ""));
+        assertEquals("claim does not hold: loss stays high", e.getMessage());
+    }
+
+    @Test
     void exerciseSaysUnansweredRightOrWrongAndNeverThrows() {
         assertTrue(Course.exerciseLine("Exercise 1", false, false, "look at f").startsWith("\u270e Exercise 1: not answered yet"));
         assertEquals("\u2714 Exercise 1: right", Course.exerciseLine("Exercise 1", true, true, "look at f"));

@@ -18,7 +18,8 @@ package samlab.train;
  * @param activeFraction          at w: min over ReLU layers of the fraction of (example, unit) outputs &gt; 0, in [0, 1]
  * @param perturbedActiveFraction the same at w⁺
  * @param topEigenvalue           λ_max of ∇²L(w) (Rayleigh quotient at convergence of power iteration; signed)
- * @param perturbedTopEigenvalue  λ_max of ∇²L(w⁺)
+ * @param perturbedTopEigenvalue  λ_max of ∇²L(w⁺) (both only a lower bound when the iteration did not converge,
+ *                                which {@link HallucinationCheck.Report} records)
  */
 public record Diagnostics(double rho, double loss, double gradientNorm, double perturbedGradientNorm,
                           double ratio, double cosine, double perturbedLoss, double weightNorm,

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import samlab.Tabular;
 import samlab.data.ImageDataset;
 import samlab.landscape.Perturbation;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -130,9 +131,19 @@ public final class HallucinationCheck {
         NOT_AT_REST
     }
 
-    /** The diagnostics, per-layer activity, the verdict and the thresholds that produced it. */
+    /**
+     * The diagnostics, per-layer activity, the verdict and the thresholds that produced it.
+     *
+     * @param lambdaConverged          whether the power iteration for λ_max(w) met its tolerance ({@link TopEigenvalue.Result#converged()});
+     *                                 false also when λ_max was not estimated (then it is NaN). An unconverged
+     *                                 estimate is a Rayleigh quotient, i.e. only a lower bound on λ_max (up to the
+     *                                 finite-difference error): the table keeps the number and says so in
+     *                                 {@code lambda_max_converged}, the text prints it as "&gt;= x (not converged)"
+     * @param perturbedLambdaConverged the same for λ_max(w⁺)
+     */
     public record Report(Diagnostics diagnostics, Verdict verdict, Thresholds thresholds, double learningRate,
-                         Map<String, Double> activeAt, Map<String, Double> activePerturbed, int examples) implements Tabular {
+                         Map<String, Double> activeAt, Map<String, Double> activePerturbed, int examples,
+                         boolean lambdaConverged, boolean perturbedLambdaConverged) implements Tabular {
         public Report {
             activeAt = Map.copyOf(activeAt);
             activePerturbed = Map.copyOf(activePerturbed);
@@ -160,6 +171,8 @@ public final class HallucinationCheck {
                     DoubleColumn.create("active_fraction_perturbed", d.perturbedActiveFraction()),
                     DoubleColumn.create("lambda_max", d.topEigenvalue()),
                     DoubleColumn.create("lambda_max_perturbed", d.perturbedTopEigenvalue()),
+                    BooleanColumn.create("lambda_max_converged", lambdaConverged),
+                    BooleanColumn.create("lambda_max_perturbed_converged", perturbedLambdaConverged),
                     DoubleColumn.create("eta_lambda_max", learningRate * d.topEigenvalue()),
                     DoubleColumn.create("ratio_threshold", thresholds.ratio()),
                     DoubleColumn.create("min_grad_norm", thresholds.minGradientNorm()),
@@ -173,11 +186,18 @@ public final class HallucinationCheck {
         public String toString() {
             Diagnostics d = diagnostics;
             return String.format(Locale.ROOT, "%s: |grad L(w)| = %.4g, |grad L(w+)| = %.4g, ratio %.4g (threshold %.3g), "
-                            + "cosine %.4f, active units %.3g -> %.3g (dead at <= %.3g), lambda_max %.4g -> %.4g, eta %.4g, "
+                            + "cosine %.4f, active units %.3g -> %.3g (dead at <= %.3g), lambda_max %s -> %s, eta %.4g, "
                             + "|w| = %.4g, rho %.4g, %d examples", verdict, d.gradientNorm(), d.perturbedGradientNorm(),
                     d.ratio(), thresholds.ratio(), d.cosine(), d.activeFraction(), d.perturbedActiveFraction(),
-                    thresholds.deadFraction(), d.topEigenvalue(), d.perturbedTopEigenvalue(), learningRate, d.weightNorm(),
+                    thresholds.deadFraction(), eigenvalueText(d.topEigenvalue(), lambdaConverged),
+                    eigenvalueText(d.perturbedTopEigenvalue(), perturbedLambdaConverged), learningRate, d.weightNorm(),
                     d.rho(), examples);
+        }
+
+        /** "x" for a converged (or unmeasured, NaN) estimate, "&gt;= x (not converged)" for a lower bound. */
+        private static String eigenvalueText(double lambda, boolean converged) {
+            String x = String.format(Locale.ROOT, "%.4g", lambda);
+            return converged || Double.isNaN(lambda) ? x : ">= " + x + " (not converged)";
         }
     }
 
@@ -190,7 +210,7 @@ public final class HallucinationCheck {
         Measurement m = measureAll(objective, probe, config.perturbation(), config.rho(), config.hessianIterations());
         Verdict v = classify(m.diagnostics(), config.learningRate(), Double.NaN, config.thresholds());
         return new Report(m.diagnostics(), v, config.thresholds(), config.learningRate(), m.activeAt(), m.activePerturbed(),
-                rows.length);
+                rows.length, m.lambdaConverged(), m.perturbedLambdaConverged());
     }
 
     /** The ratio-only rule of earlier versions: {@link #classify(Diagnostics, double, double, Thresholds)} without η, activity or rate. */
@@ -209,6 +229,11 @@ public final class HallucinationCheck {
      *     factor 1 − ηλ leaves [−1, 1]), else {@code HALLUCINATED};</li>
      * <li>not at rest: {@code UNSTABLE_STEP} if η·λ_max(w) ≥ stabilityLimit, else {@code NOT_AT_REST}.</li>
      * </ol>
+     * An unconverged λ_max estimate (see {@link Report#lambdaConverged()}) is used only as what it is, a
+     * lower bound: η·(lower bound) ≥ stabilityLimit proves {@code UNSTABLE_STEP}; below the limit it
+     * proves nothing, and the rule then reads it like an unknown λ_max (no instability verdict), never
+     * as evidence of a stable step. Since both cases give the same verdict as this rule applied to the
+     * number, {@code d} may carry unconverged estimates.
      *
      * @param learningRate the training step η (NaN = unknown)
      * @param decayRate    geometric rate of ‖∇L(w⁺)‖ over the last diagnostics (NaN = unknown)
@@ -233,7 +258,8 @@ public final class HallucinationCheck {
     }
 
     /** The diagnostics and the per-layer activity at w and w⁺. */
-    record Measurement(Diagnostics diagnostics, Map<String, Double> activeAt, Map<String, Double> activePerturbed) {}
+    record Measurement(Diagnostics diagnostics, Map<String, Double> activeAt, Map<String, Double> activePerturbed,
+                       boolean lambdaConverged, boolean perturbedLambdaConverged) {}
 
     /**
      * The gradient diagnostics (and ‖w‖, active units) with w⁺ = w + {@code perturbation}'s e(ρ, g),
@@ -262,22 +288,28 @@ public final class HallucinationCheck {
         double lossPlus;
         Map<String, Double> activePlus;
         double lambdaPlus = Double.NaN;
+        boolean convergedPlus = false;
         try {
             w.addi(g.mul(perturbation.scale(rho, norm)));
             GradientProbe.Result plus = probe.gradient();
             gp = plus.gradient();
             lossPlus = plus.loss();
             activePlus = probe.activeUnits();
-            if (hessianIterations > 0) lambdaPlus = probe.topEigenvalue(hessianIterations).eigenvalue();
+            if (hessianIterations > 0) {
+                TopEigenvalue.Result r = probe.topEigenvalue(hessianIterations);
+                lambdaPlus = r.eigenvalue();
+                convergedPlus = r.converged();
+            }
         } finally {
             w.assign(saved);
         }
-        double lambda = hessianIterations > 0 ? probe.topEigenvalue(hessianIterations).eigenvalue() : Double.NaN;
+        TopEigenvalue.Result atW = hessianIterations > 0 ? probe.topEigenvalue(hessianIterations) : null;
+        double lambda = atW == null ? Double.NaN : atW.eigenvalue();
         w.assign(saved);
         double normPlus = gp.norm2Number().doubleValue();
         double dot = g.castTo(DataType.DOUBLE).mul(gp.castTo(DataType.DOUBLE)).sumNumber().doubleValue();
         Diagnostics d = new Diagnostics(rho, at.loss(), norm, normPlus, normPlus / norm, dot / (norm * normPlus), lossPlus,
                 weightNorm, ActiveUnits.bottleneck(activeAt), ActiveUnits.bottleneck(activePlus), lambda, lambdaPlus);
-        return new Measurement(d, activeAt, activePlus);
+        return new Measurement(d, activeAt, activePlus, atW != null && atW.converged(), convergedPlus);
     }
 }

@@ -43,7 +43,9 @@ public final class TopEigenvalue {
 
     /**
      * The largest algebraic eigenvalue λ_max, the dominant (largest-magnitude) eigenvalue μ found
-     * first, the iterations used in all (≤ 2 × the setting) and whether the tolerance was met.
+     * first, the iterations used in all (≤ 2 × the setting) and whether the tolerance was met. When
+     * {@code converged} is false, {@code eigenvalue} is the last Rayleigh quotient: a lower bound on
+     * λ_max (up to the finite-difference error), not an estimate of it; report it as such.
      */
     public record Result(double eigenvalue, double dominant, int iterations, boolean converged) {}
 

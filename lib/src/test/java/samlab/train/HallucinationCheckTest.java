@@ -1,6 +1,7 @@
 package samlab.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,30 @@ class HallucinationCheckTest {
         assertEquals(HallucinationCheck.Verdict.NOT_AT_REST, HallucinationCheck.classify(hallucinated, 0.01, 1e-3));
         assertEquals(HallucinationCheck.Verdict.CRITICAL_POINT, HallucinationCheck.classify(critical, 0.1, 1e-3));
         assertEquals(HallucinationCheck.Verdict.NOT_AT_REST, HallucinationCheck.classify(moving, 0.1, 1e-3));
+    }
+
+    @Test
+    void unconvergedEigenvalueIsReportedAsALowerBound() {
+        // one power iteration cannot converge (the tolerance test needs two), so both estimates are lower bounds
+        ComputationGraph g = Architecture.MLP.build(1, 4, 4, 3, 1);
+        var r = HallucinationCheck.run(g, true, DATA, HallucinationCheck.Config.of(0.05).withStability(0.05, 1));
+        assertFalse(r.lambdaConverged());
+        assertFalse(r.perturbedLambdaConverged());
+        assertTrue(Double.isFinite(r.diagnostics().topEigenvalue()));
+        assertFalse(r.toTable().booleanColumn("lambda_max_converged").get(0));
+        assertFalse(r.toTable().booleanColumn("lambda_max_perturbed_converged").get(0));
+        String lam = String.format(java.util.Locale.ROOT, "%.4g", r.diagnostics().topEigenvalue());
+        assertTrue(r.toString().contains("lambda_max >= " + lam + " (not converged) -> >= "), r.toString());
+
+        var converged = HallucinationCheck.run(g, true, DATA, HallucinationCheck.Config.of(0.05).withStability(0.05, 200));
+        assertTrue(converged.lambdaConverged());
+        assertTrue(converged.toTable().booleanColumn("lambda_max_converged").get(0));
+        String lamC = String.format(java.util.Locale.ROOT, "%.4g", converged.diagnostics().topEigenvalue());
+        assertTrue(converged.toString().contains("lambda_max " + lamC + " -> "), converged.toString());
+
+        var none = HallucinationCheck.run(g, true, DATA, HallucinationCheck.Config.of(0.05));
+        assertFalse(none.lambdaConverged());
+        assertTrue(none.toString().contains("lambda_max NaN -> NaN"), none.toString());
     }
 
     @Test

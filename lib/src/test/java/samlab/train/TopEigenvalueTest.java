@@ -1,6 +1,7 @@
 package samlab.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,23 @@ class TopEigenvalueTest {
         var r = TopEigenvalue.estimate(w, null, () -> gradient(a, new double[3], w), new TopEigenvalue.Settings(400, 1e-9, 1e-2, 0));
         assertEquals(-4.0, r.dominant(), 1e-3 * 4);
         assertEquals(1.0, r.eigenvalue(), 1e-3);
+    }
+
+    @Test
+    void twoIterationsCannotConvergeAndGiveOnlyALowerBound() {
+        // eigenvalues 6.2 and 6.0 are close: after 2 power iterations the Rayleigh quotient still moves by far
+        // more than 1e-12 relative, and it lies below 6.2 (v^T A v <= lambda_max for a unit v)
+        double[] eigs = {6.2, 6.0, -3.0, 1.0, 0.5};
+        double[][] a = matrix(eigs, new double[] {1, -2, 0.5, 3, -1});
+        INDArray w = Nd4j.createFromArray(new float[] {0.4f, -1.2f, 3f, 0.05f, 2f});
+        var r = TopEigenvalue.estimate(w, null, () -> gradient(a, new double[5], w), new TopEigenvalue.Settings(2, 1e-12, 1e-2, 3));
+        assertFalse(r.converged());
+        assertEquals(2, r.iterations());
+        assertTrue(r.eigenvalue() < 6.2 - 1e-3, "a lower bound, strictly below: " + r.eigenvalue());
+        // the same start with enough iterations converges to 6.2 (the flag is not always false)
+        var full = TopEigenvalue.estimate(w, null, () -> gradient(a, new double[5], w), new TopEigenvalue.Settings(2000, 1e-6, 1e-2, 3));
+        assertTrue(full.converged());
+        assertEquals(6.2, full.eigenvalue(), 1e-2);
     }
 
     @Test
