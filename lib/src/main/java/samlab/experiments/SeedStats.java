@@ -36,12 +36,10 @@ public final class SeedStats {
         }
         Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < runs.rowCount(); i++) {
-            List<String> k = new ArrayList<>();
-            for (String key : keys) k.add(runs.column(key).getString(i));
+            List<String> k = keyOf(runs, keys, i);
             groups.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
         }
-        List<StringColumn> keyCols = new ArrayList<>();
-        for (String key : keys) keyCols.add(StringColumn.create(key));
+        List<StringColumn> keyCols = keyColumns(keys);
         IntColumn n = IntColumn.create("n");
         DoubleColumn mean = DoubleColumn.create("mean");
         DoubleColumn sd = DoubleColumn.create("sd");
@@ -119,13 +117,11 @@ public final class SeedStats {
         for (int i = 0; i < runs.rowCount(); i++) {
             String arm = runs.column("arm").getString(i);
             if (!arm.equals(armA) && !arm.equals(armB)) continue;
-            List<String> k = new ArrayList<>();
-            for (String key : keys) k.add(runs.column(key).getString(i));
+            List<String> k = keyOf(runs, keys, i);
             long seed = (long) SweepResults.number(runs, "seed", i);
             (arm.equals(armA) ? a : b).computeIfAbsent(k, x -> new LinkedHashMap<>()).put(seed, SweepResults.number(runs, value, i));
         }
-        List<StringColumn> keyCols = new ArrayList<>();
-        for (String key : keys) keyCols.add(StringColumn.create(key));
+        List<StringColumn> keyCols = keyColumns(keys);
         IntColumn n = IntColumn.create("n");
         DoubleColumn mean = DoubleColumn.create("mean_difference");
         DoubleColumn sd = DoubleColumn.create("sd_difference");
@@ -268,5 +264,19 @@ public final class SeedStats {
         l.add(first);
         l.addAll(List.of(rest));
         return l;
+    }
+
+    /** The values of the grouping columns {@code keys} in row {@code row}, as text. */
+    private static List<String> keyOf(Table runs, String[] keys, int row) {
+        List<String> k = new ArrayList<>();
+        for (String key : keys) k.add(runs.column(key).getString(row));
+        return k;
+    }
+
+    /** One empty text column per grouping key, for the output table. */
+    private static List<StringColumn> keyColumns(String[] keys) {
+        List<StringColumn> cols = new ArrayList<>();
+        for (String key : keys) cols.add(StringColumn.create(key));
+        return cols;
     }
 }
