@@ -172,7 +172,7 @@ final class TrainingOptions {
 
     @Option(names = "--eval-every", defaultValue = AUTO, paramLabel = "EPOCHS|auto",
             description = "Epochs between evaluations (train/test loss and accuracy; full batch: an epoch is one step); "
-                    + "the last epoch is always evaluated; 'auto' keeps evaluation and diagnostics near 10% of the run's work "
+                    + "the last epoch is always evaluated; 'auto' keeps evaluation and diagnostics near 10%% of the run's work "
                     + "(default: ${DEFAULT-VALUE}).")
     String evalEvery;
 
