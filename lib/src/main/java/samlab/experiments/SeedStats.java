@@ -106,21 +106,70 @@ public final class SeedStats {
      * n, mean, sd, how many are &gt; 0 ({@code b_higher}) and every seed's difference. {@code runs}
      * needs the columns {@code arm} and {@code seed} (as {@link Arms#summary()} gives).
      *
-     * @throws IllegalArgumentException if a column is missing
+     * @param runs  one row per run, with the columns {@code arm}, {@code seed}, {@code value} and {@code keys}
+     * @param value the numeric column compared, e.g. {@code final_test_accuracy}
+     * @param armA  the arm subtracted (A)
+     * @param armB  the arm subtracted from (B)
+     * @param keys  the columns that must match between the paired runs besides the seed (none: seed only)
+     * @return one row per key combination present in both arms: the keys, {@code n}, {@code mean_difference},
+     *         {@code sd_difference} (n − 1; NaN for one pair), {@code b_higher} and {@code per_seed}
+     * @throws IllegalArgumentException if a column is missing, or if an arm has two runs with the same seed and
+     *         keys (the pairing would be ambiguous: pass the key that tells them apart)
      */
     public static Table paired(Table runs, String value, String armA, String armB, String... keys) {
+        requireColumns(runs, value, keys);
+        Map<List<String>, Map<Long, Double>> a = valuesBySeed(runs, value, armA, keys);
+        Map<List<String>, Map<Long, Double>> b = valuesBySeed(runs, value, armB, keys);
+        return differences(a, b, keys, value + ": " + armB + " minus " + armA + ", same seed");
+    }
+
+    /**
+     * Each run of {@code arm} against the run of a {@code reference} arm with the same seed, for every
+     * combination of {@code keys} the arm has: e.g. SAM at each ρ minus SGD (which has no ρ) with the same
+     * seed. The output is that of {@link #paired} with the reference as arm A.
+     *
+     * @param runs      one row per run, with the columns {@code arm}, {@code seed}, {@code value} and {@code keys}
+     * @param value     the numeric column compared
+     * @param reference the arm subtracted; exactly one run per seed
+     * @param arm       the arm subtracted from
+     * @param keys      the columns grouping the arm's runs (e.g. rho); the reference's values of them are ignored
+     * @return as {@link #paired}: one row per key combination of {@code arm}
+     * @throws IllegalArgumentException if a column is missing, the reference has two runs with one seed, or the
+     *         arm has two runs with the same seed and keys
+     */
+    public static Table versusReference(Table runs, String value, String reference, String arm, String... keys) {
+        requireColumns(runs, value, keys);
+        Map<Long, Double> ref = valuesBySeed(runs, value, reference).getOrDefault(List.of(), Map.of());
+        Map<List<String>, Map<Long, Double>> b = valuesBySeed(runs, value, arm, keys);
+        Map<List<String>, Map<Long, Double>> a = new LinkedHashMap<>();
+        for (List<String> k : b.keySet()) a.put(k, ref);
+        return differences(a, b, keys, value + ": " + arm + " minus " + reference + ", same seed");
+    }
+
+    private static void requireColumns(Table runs, String value, String... keys) {
         for (String c : concat(value, concat("arm", concat("seed", keys).toArray(String[]::new)).toArray(String[]::new))) {
             if (!runs.columnNames().contains(c)) throw new IllegalArgumentException("no column '" + c + "'; columns: " + runs.columnNames());
         }
-        Map<List<String>, Map<Long, Double>> a = new LinkedHashMap<>();
-        Map<List<String>, Map<Long, Double>> b = new LinkedHashMap<>();
+    }
+
+    /** Key combination → seed → value, for the runs of one arm; refuses a seed twice under one key. */
+    private static Map<List<String>, Map<Long, Double>> valuesBySeed(Table runs, String value, String arm, String... keys) {
+        Map<List<String>, Map<Long, Double>> out = new LinkedHashMap<>();
         for (int i = 0; i < runs.rowCount(); i++) {
-            String arm = runs.column("arm").getString(i);
-            if (!arm.equals(armA) && !arm.equals(armB)) continue;
+            if (!runs.column("arm").getString(i).equals(arm)) continue;
             List<String> k = keyOf(runs, keys, i);
             long seed = (long) SweepResults.number(runs, "seed", i);
-            (arm.equals(armA) ? a : b).computeIfAbsent(k, x -> new LinkedHashMap<>()).put(seed, SweepResults.number(runs, value, i));
+            Double before = out.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(seed, SweepResults.number(runs, value, i));
+            if (before != null) {
+                throw new IllegalArgumentException("arm '" + arm + "' has two runs with seed " + seed
+                        + (keys.length == 0 ? "" : " and " + List.of(keys) + " = " + k) + ": pair by the key that tells them apart");
+            }
         }
+        return out;
+    }
+
+    private static Table differences(Map<List<String>, Map<Long, Double>> a, Map<List<String>, Map<Long, Double>> b,
+                                     String[] keys, String title) {
         List<StringColumn> keyCols = keyColumns(keys);
         IntColumn n = IntColumn.create("n");
         DoubleColumn mean = DoubleColumn.create("mean_difference");
@@ -148,7 +197,7 @@ public final class SeedStats {
             higher.append((int) java.util.Arrays.stream(v).filter(x -> x > 0).count());
             perSeed.append(String.join(", ", parts));
         }
-        Table out = Table.create(value + ": " + armB + " minus " + armA + ", same seed");
+        Table out = Table.create(title);
         for (StringColumn c : keyCols) out.addColumns(c);
         out.addColumns(n, mean, sd, higher, perSeed);
         return out;

@@ -114,6 +114,36 @@ class StudyTablesTest {
     }
 
     @Test
+    void pairingRefusesTwoRunsWithOneSeedAndKey() {
+        // without the rho key both of sam's runs per seed would pair with one reference run: refused, not overwritten
+        Table runs = arms().summary();
+        Table twoRhos = runs.copy().append(runs.where(runs.stringColumn("arm").isEqualTo("sam")));
+        for (int i = 4; i < 6; i++) twoRhos.doubleColumn("rho").set(i, 2.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SeedStats.paired(twoRhos, "final_test_accuracy", "warm0.1", "sam"));
+        assertTrue(e.getMessage().contains("arm 'sam' has two runs with seed 1"), e.getMessage());
+        assertEquals(1, SeedStats.paired(twoRhos, "final_test_accuracy", "warm0.1", "sam", "rho").rowCount()); // rho 5 only: warm0.1 has no rho 2
+    }
+
+    @Test
+    void versusReferencePairsEveryKeyWithTheReferenceRunOfTheSameSeed() {
+        Table runs = arms().summary();
+        Table twoRhos = runs.copy().append(runs.where(runs.stringColumn("arm").isEqualTo("sam")));
+        for (int i = 4; i < 6; i++) {
+            twoRhos.doubleColumn("rho").set(i, 2.0);
+            twoRhos.doubleColumn("final_test_accuracy").set(i, 0.9);
+        }
+        // reference warm0.1: seed 1 0.80, seed 2 0.70; sam at rho 5: 0.50, 0.60; sam at rho 2: 0.90, 0.90
+        Table v = SeedStats.versusReference(twoRhos, "final_test_accuracy", "warm0.1", "sam", "rho");
+        assertEquals(2, v.rowCount());
+        assertEquals(-0.2, SeedStats.get(v, "mean_difference", "5.0"), 1e-12);   // (−0.3 − 0.1) / 2
+        assertEquals(0.15, SeedStats.get(v, "mean_difference", "2.0"), 1e-12);   // (0.1 + 0.2) / 2
+        assertEquals(2, SeedStats.get(v, "b_higher", "2.0"));
+        assertEquals("s1 -0.300, s2 -0.100", v.stringColumn("per_seed").get(0));
+        assertThrows(IllegalArgumentException.class, () -> SeedStats.versusReference(twoRhos, "final_test_accuracy", "sam", "warm0.1", "rho"));
+    }
+
+    @Test
     void valuesAtAnEpochForEveryRun() {
         Table v = arms().arm("sam").valuesAt("train_loss", 10);
         assertEquals(List.of(1.0, 2.0), v.doubleColumn("seed").asList());
