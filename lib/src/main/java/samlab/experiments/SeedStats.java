@@ -71,6 +71,45 @@ public final class SeedStats {
     }
 
     /**
+     * How often each value of a text column occurs per combination of {@code keys}: e.g. the mechanism
+     * verdicts per arm and ρ. One row per key combination (in order of first appearance): the keys,
+     * {@code n} and {@code column} as "VALUE ×COUNT" parts, most frequent first (ties in order of first
+     * appearance), e.g. "DEAD_PLATEAU ×2, NOT_AT_REST ×1".
+     *
+     * @param runs   one row per run
+     * @param column the text column counted, e.g. {@code verdict}
+     * @param keys   the grouping columns (none: one row for all runs)
+     * @return the counts table, named "COLUMN per KEYS"
+     * @throws IllegalArgumentException if a column is missing
+     */
+    public static Table tally(Table runs, String column, String... keys) {
+        Objects.requireNonNull(runs, "runs");
+        for (String c : concat(column, keys)) {
+            if (!runs.columnNames().contains(c)) throw new IllegalArgumentException("no column '" + c + "'; columns: " + runs.columnNames());
+        }
+        Map<List<String>, Map<String, Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < runs.rowCount(); i++) {
+            groups.computeIfAbsent(keyOf(runs, keys, i), x -> new LinkedHashMap<>()).merge(runs.column(column).getString(i), 1, Integer::sum);
+        }
+        List<StringColumn> keyCols = keyColumns(keys);
+        IntColumn n = IntColumn.create("n");
+        StringColumn counts = StringColumn.create(column);
+        for (var g : groups.entrySet()) {
+            for (int k = 0; k < keys.length; k++) keyCols.get(k).append(g.getKey().get(k));
+            n.append(g.getValue().values().stream().mapToInt(Integer::intValue).sum());
+            List<Map.Entry<String, Integer>> byCount = new ArrayList<>(g.getValue().entrySet());
+            byCount.sort((x, y) -> Integer.compare(y.getValue(), x.getValue())); // stable: ties keep first appearance
+            List<String> parts = new ArrayList<>();
+            for (var e : byCount) parts.add(e.getKey() + " \u00d7" + e.getValue());
+            counts.append(String.join(", ", parts));
+        }
+        Table out = Table.create(column + (keys.length == 0 ? "" : " per " + String.join(", ", keys)));
+        for (StringColumn c : keyCols) out.addColumns(c);
+        out.addColumns(n, counts);
+        return out;
+    }
+
+    /**
      * The entry of {@code column} in the row of a {@link #of} table whose key columns equal
      * {@code key} (compared as text, or as numbers when both parse: "5" matches "5.0").
      *

@@ -144,6 +144,19 @@ class StudyTablesTest {
     }
 
     @Test
+    void tallyCountsVerdictsPerKeyMostFrequentFirst() {
+        Table runs = arms().summary(); // verdicts: sam HALLUCINATED, DEAD_PLATEAU; warm0.1 NOT_AT_REST x2
+        Table t = SeedStats.tally(runs, "verdict", "arm");
+        assertEquals(List.of("sam", "warm0.1"), t.stringColumn("arm").asList());
+        assertEquals(List.of(2, 2), t.intColumn("n").asList());
+        assertEquals(List.of("HALLUCINATED \u00d71, DEAD_PLATEAU \u00d71", "NOT_AT_REST \u00d72"), t.stringColumn("verdict").asList());
+        Table all = SeedStats.tally(runs, "verdict");
+        assertEquals(1, all.rowCount());
+        assertEquals("NOT_AT_REST \u00d72, HALLUCINATED \u00d71, DEAD_PLATEAU \u00d71", all.stringColumn("verdict").get(0));
+        assertThrows(IllegalArgumentException.class, () -> SeedStats.tally(runs, "nope"));
+    }
+
+    @Test
     void valuesAtAnEpochForEveryRun() {
         Table v = arms().arm("sam").valuesAt("train_loss", 10);
         assertEquals(List.of(1.0, 2.0), v.doubleColumn("seed").asList());
