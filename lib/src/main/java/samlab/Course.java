@@ -61,6 +61,24 @@ public final class Course {
         System.out.println(claimLine(claim, holds, evidence));
     }
 
+    /**
+     * Evidence for {@link #claim}: the values rounded to 3 significant digits, comma-separated
+     * ("2.68, 1.36, 1.52"; NaN and ±Infinity as Java prints them), so that a claim line shows numbers
+     * rounded to what they mean rather than float noise.
+     *
+     * @param values the numbers, in the order the claim states them
+     * @return the text; empty for no values
+     */
+    public static String numbers(double... values) {
+        StringBuilder sb = new StringBuilder();
+        for (double v : values) {
+            if (sb.length() > 0) sb.append(", ");
+            sb.append(Double.isFinite(v) ? new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString()
+                    : String.valueOf(v));
+        }
+        return sb.toString();
+    }
+
     /** The line {@link #claim} prints. */
     static String claimLine(String claim, boolean holds, String evidence) {
         Objects.requireNonNull(evidence, "evidence");

@@ -72,4 +72,12 @@ class CourseTest {
         lists.documented("etas", new double[] {0.1}, new double[] {0.05});
         assertEquals("etas = [0.1]", lists.differences());
     }
+
+    @Test
+    void numbersAreRoundedToThreeSignificantDigits() {
+        assertEquals("2.68, 1.36, 1.52", Course.numbers(2.678207, 1.356731, 1.521308));
+        assertEquals("0.000707, 0.0208, 12300, 0", Course.numbers(7.0703125E-4, 0.02076953125, 12345.6, 0.0));
+        assertEquals("-3.97, NaN, Infinity", Course.numbers(-3.9678903254695737, Double.NaN, Double.POSITIVE_INFINITY));
+        assertEquals("", Course.numbers());
+    }
 }
