@@ -38,15 +38,29 @@ public final class RestPointFinder {
     private final SamMap map;
     private final RestPointSearch search;
 
+    /**
+     * A finder for the rest points of {@code map}.
+     *
+     * @param map    the SAM map whose rest points (∇f(x⁺) = 0) are sought
+     * @param search where and how hard to look
+     * @throws NullPointerException if {@code map} or {@code search} is null
+     */
     public RestPointFinder(SamMap map, RestPointSearch search) {
         this.map = java.util.Objects.requireNonNull(map, "map");
         this.search = java.util.Objects.requireNonNull(search, "search");
     }
 
+    /**
+     * A finder with {@link RestPointSearch#DEFAULT}.
+     *
+     * @param map the SAM map whose rest points are sought
+     * @throws NullPointerException if {@code map} is null
+     */
     public RestPointFinder(SamMap map) {
         this(map, RestPointSearch.DEFAULT);
     }
 
+    /** @return the SAM map this finder searches */
     public SamMap map() {
         return map;
     }
