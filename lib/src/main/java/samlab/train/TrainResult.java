@@ -181,9 +181,7 @@ public record TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Prov
      * read with detected types.
      *
      * @param file an epoch table or a step table
-     * @return the table
-     * @throws RuntimeException Tablesaw's exception if the file cannot be read or parsed
-     *     (e.g. {@link java.io.UncheckedIOException} for a missing file)
+     * @return the table (Tablesaw's unchecked exception if the file cannot be read or parsed)
      */
     public static Table readCsv(Path file) {
         Map<String, ColumnType> types = new HashMap<>();
