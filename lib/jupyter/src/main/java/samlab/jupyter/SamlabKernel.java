@@ -166,6 +166,11 @@ public final class SamlabKernel extends BaseKernel {
 
     // ------------------------------------------------------------------ execution
 
+    /**
+     * Not used: cells run through {@link #eval(String)}.
+     *
+     * @throws UnsupportedOperationException always
+     */
     @Override
     public Object evalRaw(String code) {
         throw new UnsupportedOperationException("the kernel evaluates through eval(String)");
