@@ -40,7 +40,7 @@ public record DatasetCopy(KnownDataset dataset, Format format, Path location, St
      * @return the images
      * @throws IllegalArgumentException if an IDX copy has neither the gzip nor the plain file, or a
      *     file is invalid ({@link InvalidDataFileException}; see {@link IdxFiles#read},
-     *     {@link CifarBinary#read}, {@link ImageFolder#read})
+     *     {@link CifarBinary#read}, {@code ImageFolder.read})
      * @throws java.io.UncheckedIOException if a file cannot be read or the decoded cache cannot be written
      */
     public ImageDataset load(Split split) {

@@ -183,8 +183,8 @@ public final class Datasets {
      * unpacks archives; returns the official copy. Files already present and verified are kept.
      *
      * @throws IllegalArgumentException if afterwards the official folder is not a complete copy (its
-     *     marker file is missing), or as {@link Downloader#fetch} and
-     *     {@link TarArchive#extractTarGz} (an {@link InvalidDataFileException} for a bad archive)
+     *     marker file is missing), or as {@code Downloader.fetch} and
+     *     {@code TarArchive.extractTarGz} (an {@link InvalidDataFileException} for a bad archive)
      * @throws java.io.UncheckedIOException on an I/O error, with its reason
      */
     public static DatasetCopy download(KnownDataset dataset, DataDirectory dir, Downloader downloader) {
