@@ -52,7 +52,8 @@ public final class Main implements Runnable {
     /**
      * Runs the CLI with the given streams and returns the exit code (tests call this). An
      * {@link IllegalArgumentException} or {@link UncheckedIOException} from a command becomes one
-     * line on {@code err} and {@link #USAGE}; so does a bad flag or value.
+     * line on {@code err} and {@link #USAGE}; a bad flag or value prints its message and a pointer
+     * to {@code --help} and also returns {@link #USAGE}.
      *
      * @param args the command line
      * @param out  where results and help go
