@@ -40,11 +40,27 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * Runs the CLI on the standard streams and exits the JVM with its exit code.
+     *
+     * @param args the command line, e.g. {@code basins --landscape ring --rho 1.5}
+     */
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the CLI with the given streams and returns the exit code (tests call this). */
+    /**
+     * Runs the CLI with the given streams and returns the exit code (tests call this). An
+     * {@link IllegalArgumentException} or {@link UncheckedIOException} from a command becomes one
+     * line on {@code err} and {@link #USAGE}; a bad flag or value prints its message and a pointer
+     * to {@code --help} and also returns {@link #USAGE}.
+     *
+     * @param args the command line
+     * @param out  where results and help go
+     * @param err  where error messages go
+     * @return 0 on success, {@link #USAGE} for bad input, {@link #DIVERGED} for a diverged {@code train}
+     *     run, or picocli's code for another exception (which it prints with its stack trace)
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out).setErr(err);

@@ -35,14 +35,19 @@ public final class CourseFigures implements FigureCatalog {
     // 01: the sharp/flat pair
     /** Start of the GD and SAM runs on sharp-flat: inside the sharp minimum's basin for GD. */
     public static final double[] SHARP_FLAT_START = {0.6, 0.05};
+    /** SAM's radius on sharp-flat. */
     public static final double SHARP_FLAT_RHO = 0.1;
     /** Small enough for GD to be stable at the sharp minimum (η·200 &lt; 2). */
     public static final double SHARP_FLAT_ETA = 0.005;
+    /** Steps of each sharp-flat run. */
     public static final int SHARP_FLAT_STEPS = 4000;
     // 01: the mismatch between ∇f(x⁺) and ∇f^SAM
+    /** The radius of the mismatch field. */
     public static final double MISMATCH_RHO = 0.5;
     // 02 and 04: the quartic and the anisotropic landscape
+    /** The step size of the theory figures. */
     public static final double ETA = 0.05;
+    /** The quartic's documented radius, inside (d, d + r) = (1, 2) (notebook 02, Theorem 1). */
     public static final double QUARTIC_RHO = 1.5;
 
     @Override
@@ -76,12 +81,27 @@ public final class CourseFigures implements FigureCatalog {
         return sharpFlatRuns(SHARP_FLAT_START, SHARP_FLAT_RHO, SHARP_FLAT_ETA, SHARP_FLAT_STEPS);
     }
 
-    /** GD and SAM (radius ρ) on sharp-flat from {@code start} at step η for {@code steps} steps: {GD, SAM}. */
+    /**
+     * GD and SAM (radius ρ) on sharp-flat from {@code start} at step η for {@code steps} steps: {GD, SAM}.
+     *
+     * @param start the start, 2 coordinates
+     * @return {GD, SAM}
+     * @throws IllegalArgumentException if {@code rho} or {@code eta} is not a finite number &gt; 0, {@code steps < 0}, or {@code start} has not 2
+     *     coordinates
+     */
     public static List<Trajectory> sharpFlatRuns(double[] start, double rho, double eta, int steps) {
         Objective f = Landscapes.sharpFlat();
         return List.of(GradientDescent.run(f, start, eta, steps), Trajectory.run(SamMap.sam(f, rho), start, eta, steps));
     }
 
+    /**
+     * The GD and SAM paths over sharp-flat's contours.
+     *
+     * @param runs {GD, SAM}, as {@link #sharpFlatRuns()} returns them
+     * @return the figure "sharp-flat-paths"
+     * @throws IndexOutOfBoundsException if {@code runs} has fewer than 2 entries
+     * @throws IllegalArgumentException  if a path has an infinite coordinate
+     */
     public static Figure sharpFlatPaths(List<Trajectory> runs) {
         SampledGrid g = SampledGrid.sample(Landscapes.sharpFlat(), -0.5, 2.8, 166, -0.6, 0.6, 121);
         return PlaneFigure.builder("sharp-flat-paths")
@@ -97,7 +117,11 @@ public final class CourseFigures implements FigureCatalog {
         return mismatchField(MISMATCH_RHO, fast);
     }
 
-    /** {@link #mismatchField(boolean)} at radius ρ. */
+    /**
+     * {@link #mismatchField(boolean)} at radius ρ.
+     *
+     * @throws IllegalArgumentException if {@code rho} is not a finite number &gt; 0
+     */
     public static Figure mismatchField(double rho, boolean fast) {
         Objective f = Landscapes.anisotropic(1);
         SamMap map = SamMap.sam(f, rho);
@@ -122,13 +146,27 @@ public final class CourseFigures implements FigureCatalog {
         return quarticSweep(variant, ETA, fast ? 50 : 246, fast ? 100 : 400);
     }
 
-    /** Rest points of the quartic for {@code nRho} radii from 0.05 to 2.5 at step η, {@code seeds} finder seeds. */
+    /**
+     * Rest points of the quartic for {@code nRho} radii from 0.05 to 2.5 at step η, {@code seeds} finder seeds.
+     *
+     * @throws IllegalArgumentException if {@code eta} is not a finite number &gt; 0, {@code nRho < 1}, or
+     *     {@code seeds} is outside 1..1,000,000
+     */
     public static Bifurcation quarticSweep(SamVariant variant, double eta, int nRho, int seeds) {
         return Bifurcation.sweep(Landscapes.quartic(), variant, SamMap.DEFAULT_EPS,
                 Grid.linspace(0.05, 2.5, nRho), eta, RestPointSearch.DEFAULT.withSeeds(seeds));
     }
 
-    /** Every rest point x against ρ, by kind and stability, with the thresholds ρ = d = 1 and ρ = d + r = 2. */
+    /**
+     * Every rest point x against ρ, by kind and stability, with the thresholds ρ = d = 1 and ρ = d + r = 2
+     * of notebook 02, Theorem 1 (not drawn for USAM).
+     *
+     * @param name  the figure's name (lower-case letters and digits in dash-separated words)
+     * @param sweep a sweep of the quartic
+     * @return the figure
+     * @throws IllegalArgumentException if {@code name} is not of that form or the sweep found no rest point
+     * @throws IndexOutOfBoundsException if the sweep has no ρ
+     */
     public static Figure bifurcationFigure(String name, Bifurcation sweep) {
         String variant = sweep.found().get(0).map().variant().label();
         BifurcationFigure.Builder b = BifurcationFigure.fromTable(name, sweep.toTable(), "rho", "x1", "kind", "attracting")
@@ -143,12 +181,21 @@ public final class CourseFigures implements FigureCatalog {
         return ringBasins(1.5, fast);
     }
 
-    /** Basins of SAM on the ring at radius ρ, η = 0.05 over [−2, 2]². */
+    /**
+     * Basins of SAM on the ring at radius ρ, η = 0.05 over [−2, 2]².
+     *
+     * @throws IllegalArgumentException if {@code rho} is not a finite number &gt; 0
+     */
     public static BasinsByKind ringBasins(double rho, boolean fast) {
         return ringBasins(rho, ETA, fast ? 41 : 161, fast ? 600 : 1500);
     }
 
-    /** Basins of SAM on the ring at radius ρ, step η over [−2, 2]², n × n starts, at most {@code steps} steps each. */
+    /**
+     * Basins of SAM on the ring at radius ρ, step η over [−2, 2]², n × n starts, at most {@code steps} steps each.
+     *
+     * @throws IllegalArgumentException if {@code rho} or {@code eta} is not a finite number &gt; 0, {@code n} is outside 1..20,000 or
+     *     {@code steps} outside 1..10,000,000
+     */
     public static BasinsByKind ringBasins(double rho, double eta, int n, int steps) {
         return BasinsByKind.of(BasinMap.compute(SamMap.sam(Landscapes.ring(), rho), BasinConfig.square(2, n, eta, steps)));
     }
@@ -158,7 +205,12 @@ public final class CourseFigures implements FigureCatalog {
         return anisotropicBasins(1.5, ETA, fast ? 41 : 161, fast ? 600 : 1500);
     }
 
-    /** Basins of SAM on the anisotropic landscape (a = 1) at radius ρ, step η over [−2, 2]², n × n starts. */
+    /**
+     * Basins of SAM on the anisotropic landscape (a = 1) at radius ρ, step η over [−2, 2]², n × n starts.
+     *
+     * @throws IllegalArgumentException if {@code rho} or {@code eta} is not a finite number &gt; 0, {@code n} is outside 1..20,000 or
+     *     {@code steps} outside 1..10,000,000
+     */
     public static BasinsByKind anisotropicBasins(double rho, double eta, int n, int steps) {
         return BasinsByKind.of(BasinMap.compute(SamMap.sam(Landscapes.anisotropic(1), rho), BasinConfig.square(2, n, eta, steps)));
     }
@@ -170,6 +222,11 @@ public final class CourseFigures implements FigureCatalog {
     /**
      * Where SAM is after a fixed number of steps, by the loss there: for maps where most starts never
      * settle (e.g. SAM bouncing around a minimizer set, or around a maximizer).
+     *
+     * @param map the SAM map, dimension 1 or 2
+     * @param cfg the starts and the step budget
+     * @return the map with the labels {@link #END_LOSS_LABELS}
+     * @throws IllegalArgumentException if the map's dimension is above 2
      */
     public static BasinsByKind endLoss(SamMap map, BasinConfig cfg) {
         double[][][] end = BasinMap.endpoints(map, cfg);
@@ -191,12 +248,23 @@ public final class CourseFigures implements FigureCatalog {
         return ringEndLoss(0.5, ETA, fast ? 41 : 161, fast ? 600 : 1500);
     }
 
-    /** The ring at radius ρ, step η over [−2, 2]², n × n starts: the loss where SAM is after {@code steps} steps. */
+    /**
+     * The ring at radius ρ, step η over [−2, 2]², n × n starts: the loss where SAM is after {@code steps} steps.
+     *
+     * @throws IllegalArgumentException if {@code rho} or {@code eta} is not a finite number &gt; 0, {@code n} is outside 1..20,000 or
+     *     {@code steps} outside 1..10,000,000
+     */
     public static BasinsByKind ringEndLoss(double rho, double eta, int n, int steps) {
         return endLoss(SamMap.sam(Landscapes.ring(), rho), BasinConfig.square(2, n, eta, steps));
     }
 
-    /** A basin map with the maximizer (or saddle) at the origin marked; diverged starts drawn faintly. */
+    /**
+     * A basin map with the maximizer (or saddle) at the origin marked; diverged starts drawn faintly.
+     *
+     * @throws IllegalArgumentException if {@code name} is not lower-case letters and digits in
+     *     dash-separated words, the map has more than 6 labels or fewer than 2 starts per axis, or
+     *     every outcome is −1
+     */
     public static Figure basinFigure(String name, BasinsByKind basins, String title) {
         BasinMapFigure.Builder b = BasinMapFigure.builder(name, basins.xs(), basins.ys(), basins.outcome(), basins.labels())
                 .title(title).points("maximizer / saddle", List.of(new double[] {0, 0}), Mark.CROSS);
@@ -209,7 +277,12 @@ public final class CourseFigures implements FigureCatalog {
         return anisotropicRegion(fast ? 20 : 39, fast ? 21 : 41, fast ? 100 : 400);
     }
 
-    /** {@link #anisotropicRegion(boolean)} with nEta × nRho cells and {@code seeds} finder seeds per ρ. */
+    /**
+     * {@link #anisotropicRegion(boolean)} with nEta × nRho cells and {@code seeds} finder seeds per ρ.
+     *
+     * @throws IllegalArgumentException if {@code nEta} or {@code nRho} is &lt; 1, or {@code seeds} is
+     *     outside 1..1,000,000
+     */
     public static AttractionRegion anisotropicRegion(int nEta, int nRho, int seeds) {
         return AttractionRegion.compute(Landscapes.anisotropic(1), SamVariant.SAM, SamMap.DEFAULT_EPS,
                 Grid.linspace(0.02, 0.4, nEta), Grid.linspace(0.5, 2.5, nRho), RestPointSearch.DEFAULT.withSeeds(seeds));
@@ -219,7 +292,11 @@ public final class CourseFigures implements FigureCatalog {
     public static final List<String> REGION_LABELS = List.of("no hallucinated minimizer", "hallucinated minimizers repel",
             "hallucinated minimizers attract");
 
-    /** The (η, ρ) plane painted by {@link #REGION_LABELS}. */
+    /**
+     * The (η, ρ) plane painted by {@link #REGION_LABELS}.
+     *
+     * @return out[iρ][iη]: 0, 1 or 2, an index into {@link #REGION_LABELS}, for the sorted distinct ρ and η
+     */
     public static int[][] regionOutcome(AttractionRegion region) {
         double[] etas = region.cells().stream().mapToDouble(AttractionRegion.Cell::eta).distinct().sorted().toArray();
         double[] rhos = region.cells().stream().mapToDouble(AttractionRegion.Cell::rho).distinct().sorted().toArray();
@@ -231,6 +308,11 @@ public final class CourseFigures implements FigureCatalog {
         return out;
     }
 
+    /**
+     * The region as a map over the (η, ρ) plane.
+     *
+     * @throws IllegalArgumentException if the region has fewer than 2 distinct η or ρ
+     */
     public static Figure regionFigure(AttractionRegion region) {
         double[] etas = region.cells().stream().mapToDouble(AttractionRegion.Cell::eta).distinct().sorted().toArray();
         double[] rhos = region.cells().stream().mapToDouble(AttractionRegion.Cell::rho).distinct().sorted().toArray();

@@ -10,6 +10,11 @@ public final class GradientDescent {
     /**
      * Iterates from x0 for at most {@code maxIterations} steps.
      *
+     * @param f             the objective
+     * @param x0            the start, f.dimension() coordinates
+     * @param eta           the step size η
+     * @param maxIterations the step budget, ≥ 0
+     * @return the iterates and how the run ended (same stopping rules as SAM's {@link Trajectory})
      * @throws IllegalArgumentException if η is not a finite number &gt; 0, maxIterations &lt; 0 or
      *         x0.length differs from f's dimension
      */

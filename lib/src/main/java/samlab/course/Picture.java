@@ -58,7 +58,11 @@ public record Picture(String key, SamMap map, double eta, double extent, RestPoi
         return ring(RING_RHO, ETA, fast);
     }
 
-    /** The ring f = (‖x‖² − 1)² at radius ρ &gt; 0 and step η &gt; 0 (a notebook's parameters). */
+    /**
+     * The ring f = (‖x‖² − 1)² at radius ρ &gt; 0 and step η &gt; 0 (a notebook's parameters).
+     *
+     * @throws IllegalArgumentException if {@code rho} or {@code eta} is not a finite number &gt; 0
+     */
     public static Picture ring(double rho, double eta, boolean fast) {
         return of("ring", Landscapes.ring(), rho, eta, 2.0, fast);
     }
@@ -68,12 +72,29 @@ public record Picture(String key, SamMap map, double eta, double extent, RestPoi
         return bentRing(BENT_RING_RHO, ETA, fast);
     }
 
-    /** The bent ring (alpha 1.5, beta 0.5) at radius ρ &gt; 0 and step η &gt; 0 (a notebook's parameters). */
+    /**
+     * The bent ring (alpha 1.5, beta 0.5) at radius ρ &gt; 0 and step η &gt; 0 (a notebook's parameters).
+     *
+     * @throws IllegalArgumentException if {@code rho} or {@code eta} is not a finite number &gt; 0
+     */
     public static Picture bentRing(double rho, double eta, boolean fast) {
         return of("bent-ring", Landscapes.bentRing(1.5, 0.5), rho, eta, 2.2, fast);
     }
 
-    /** Finds the rest points in [−extent, extent]² and runs SAM from around the maximizer (the origin). */
+    /**
+     * Finds the rest points in [−extent, extent]² and runs SAM from around the maximizer (the origin):
+     * {@link #STARTS} runs of {@link #STEPS} steps from a circle of radius {@link #START_RADIUS}.
+     *
+     * @param key    the figure-name prefix
+     * @param f      a 2-D landscape with an isolated maximizer at the origin
+     * @param rho    the radius ρ, a finite number &gt; 0
+     * @param eta    the step size η, a finite number &gt; 0
+     * @param extent half the side of the pictured square and of the seed box, a finite number &gt; 0
+     * @param fast   fewer finder seeds (225 instead of 900) and a coarser grid (61 instead of 161)
+     * @return the picture
+     * @throws IllegalArgumentException if {@code rho}, {@code eta} or {@code extent} is not a finite
+     *     number &gt; 0, or {@code f} is not 2-dimensional
+     */
     public static Picture of(String key, Objective f, double rho, double eta, double extent, boolean fast) {
         SamMap map = SamMap.sam(f, rho);
         RestPointSearch search = RestPointSearch.DEFAULT.withBox(extent).withSeeds(fast ? 225 : 900);

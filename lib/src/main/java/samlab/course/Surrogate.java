@@ -5,12 +5,20 @@ import samlab.landscape.SamMap;
 
 /**
  * The SAM surrogate f^SAM(x) = f(x⁺) and its true gradient (I + ρDv(x))ᵀ∇f(x⁺), which differs from
- * the direction ∇f(x⁺) that SAM follows.
+ * the direction ∇f(x⁺) that SAM follows (Foret et al. 2021, arXiv:2010.01412, §2 drop the
+ * Jacobian term; notebook 01 shows the mismatch; notebook 02, Lemma 2: hallucinated minimizers are
+ * local minimizers of f^SAM).
  */
 public final class Surrogate {
     private Surrogate() {}
 
-    /** ∇f^SAM(x) = (I + ρ Dv(x))ᵀ ∇f(x⁺) (NaN where normalised SAM is not differentiable, ∇f(x) = 0). */
+    /**
+     * ∇f^SAM(x) = (I + ρ Dv(x))ᵀ ∇f(x⁺) (NaN where normalised SAM is not differentiable, ∇f(x) = 0).
+     *
+     * @param map the SAM map (its objective, radius and perturbation rule)
+     * @param x   the point, map.dimension() coordinates
+     * @return a new array of map.dimension() entries
+     */
     public static double[] gradient(SamMap map, double[] x) {
         double[][] j = map.perturbationJacobian(x);
         double[] gp = map.objective().gradient(map.perturbed(x));
@@ -33,7 +41,11 @@ public final class Surrogate {
                 (x, out) -> System.arraycopy(gradient(map, x), 0, out, 0, out.length));
     }
 
-    /** The angle in degrees between the SAM direction ∇f(x⁺) and ∇f^SAM(x). */
+    /**
+     * The angle in degrees between the SAM direction ∇f(x⁺) and ∇f^SAM(x).
+     *
+     * @return the angle in [0, 180], NaN where either gradient is 0 or undefined
+     */
     public static double mismatchDegrees(SamMap map, double[] x) {
         double[] a = map.objective().gradient(map.perturbed(x));
         double[] b = gradient(map, x);

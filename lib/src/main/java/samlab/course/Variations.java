@@ -34,7 +34,9 @@ public final class Variations {
      * @param rho0  the first radius, &gt; 0
      * @param eta   the step size, &gt; 0
      * @param steps n, &gt;= 1
-     * @throws IllegalArgumentException when rho0 or eta is not positive, steps &lt; 1 or x0 has the wrong length
+     * @return the iterates and the radii used
+     * @throws IllegalArgumentException when rho0 is not a finite number &gt; 0, eta is not a finite
+     *     number &gt; 0, steps &lt; 1 or x0 has the wrong length
      */
     public static Scheduled decayingRho(Objective f, double[] x0, double rho0, double eta, int steps) {
         check(f, x0, rho0, eta, steps);
@@ -52,11 +54,16 @@ public final class Variations {
      * SAM on noisy gradients: ĝ(y) = ∇f(y) + σξ_k with ξ_k ~ N(0, I), the same ξ_k at x_k and at
      * x_k⁺ = x_k + ρ ĝ(x_k)/‖ĝ(x_k)‖, as a mini-batch uses one batch for both gradients of a step.
      *
+     * @param f     the landscape
+     * @param x0    the start (f.dimension() coordinates)
+     * @param rho   the radius, &gt; 0
+     * @param eta   the step size, a finite number &gt; 0
      * @param sigma the noise level, &gt;= 0 (0 is plain SAM)
      * @param seed  the seed of the noise (java.util.Random, whose sequence the JDK specifies)
      * @return x_0 … x_n (row k is x_k)
-     * @throws IllegalArgumentException when rho or eta is not positive, sigma is negative, steps &lt; 1
-     *                                  or x0 has the wrong length
+     * @param steps n, &gt;= 1
+     * @throws IllegalArgumentException when rho is not positive, eta is not a finite number &gt; 0,
+     *                                  sigma is negative or NaN, steps &lt; 1 or x0 has the wrong length
      */
     public static double[][] noisySam(Objective f, double[] x0, double rho, double eta, double sigma, long seed, int steps) {
         check(f, x0, rho, eta, steps);

@@ -9,11 +9,25 @@ public record Augmentation(int padding, boolean flip) {
     /** Pad 4, crop, flip: the usual choice for CIFAR (He et al. 2016). */
     public static final Augmentation CIFAR = new Augmentation(4, true);
 
+    /** @throws IllegalArgumentException if {@code padding < 0} */
     public Augmentation {
         if (padding < 0) throw new IllegalArgumentException("padding must be non-negative, not " + padding);
     }
 
-    /** Augments one C×H×W image from {@code src[srcOff..]} into {@code dst[dstOff..]} with random choices from {@code rng}. */
+    /**
+     * Augments one C×H×W image from {@code src[srcOff..]} into {@code dst[dstOff..]} with random
+     * choices from {@code rng}: offsets dy, dx uniform in [0, 2·padding] (none drawn when padding is
+     * 0), then a coin for the flip when {@code flip}.
+     *
+     * @param src      images, row-major C×H×W each, values in any range (padding is 0)
+     * @param srcOff   start of the image in {@code src}
+     * @param dst      where the augmented image goes (C·H·W values from {@code dstOff})
+     * @param dstOff   start of the output in {@code dst}
+     * @param channels C
+     * @param height   H in pixels
+     * @param width    W in pixels
+     * @param rng      the source of the random choices
+     */
     public void apply(float[] src, int srcOff, float[] dst, int dstOff, int channels, int height, int width,
                       SeededRandom rng) {
         int dy = padding == 0 ? padding : rng.nextInt(2 * padding + 1);

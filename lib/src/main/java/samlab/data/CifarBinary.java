@@ -40,7 +40,21 @@ public final class CifarBinary {
 
     private CifarBinary() {}
 
-    /** Reads and concatenates the records of {@code files} in order (pixels scaled to [0, 1]). */
+    /**
+     * Reads and concatenates the records of {@code files} in order (pixels scaled to [0, 1]).
+     *
+     * @param files   the batch files, read whole into memory
+     * @param labels  which label byte layout the records have and which label to use
+     * @param name    the dataset's name
+     * @param source  the dataset's provenance
+     * @param classes class names in label order
+     * @return N images of 3×32×32
+     * @throws IllegalArgumentException if {@code files} is empty or the images together exceed
+     *     {@link Integer#MAX_VALUE} floats
+     * @throws InvalidDataFileException if a file does not exist, its length is 0 or not a multiple of
+     *     the record length (1 or 2 label bytes + 3072), or a label is ≥ {@code classes.size()}
+     * @throws UncheckedIOException     if a file exists but cannot be read
+     */
     public static ImageDataset read(List<Path> files, Labels labels, String name, String source, List<String> classes) {
         if (files.isEmpty()) throw new IllegalArgumentException("no CIFAR files given for " + name);
         int record = labels.recordBytes();
@@ -85,7 +99,14 @@ public final class CifarBinary {
         return new ImageDataset(name, source, x, y, 3, SIDE, SIDE, classes);
     }
 
-    /** Class names, one per non-blank line (the official {@code batches.meta.txt} and friends). */
+    /**
+     * Class names, one per non-blank line (the official {@code batches.meta.txt} and friends).
+     *
+     * @param metaFile the names file
+     * @return the stripped, non-blank lines in order
+     * @throws InvalidDataFileException if {@code metaFile} does not exist
+     * @throws UncheckedIOException     if it exists but cannot be read
+     */
     public static List<String> classNames(Path metaFile) {
         try {
             return Files.readAllLines(metaFile).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();

@@ -21,6 +21,11 @@ public record DataDirectory(Path root, Path cache, String origin) {
     public static final String CACHE_PROPERTY = "samlab.cache";
     public static final String CACHE_ENV = "SAMLAB_CACHE";
 
+    /**
+     * Stores absolute, normalised paths.
+     *
+     * @throws NullPointerException if a field is null
+     */
     public DataDirectory {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(cache, "cache");

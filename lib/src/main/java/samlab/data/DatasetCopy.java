@@ -24,6 +24,7 @@ public record DatasetCopy(KnownDataset dataset, Format format, Path location, St
         IMAGE_FOLDER_ARCHIVE
     }
 
+    /** @throws NullPointerException if a field is null */
     public DatasetCopy {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(format, "format");
@@ -32,7 +33,16 @@ public record DatasetCopy(KnownDataset dataset, Format format, Path location, St
         Objects.requireNonNull(cache, "cache");
     }
 
-    /** Reads one split into memory. */
+    /**
+     * Reads one split into memory; an archived image folder is extracted into the cache on first use.
+     *
+     * @param split the split
+     * @return the images
+     * @throws IllegalArgumentException if an IDX copy has neither the gzip nor the plain file, or a
+     *     file is invalid ({@link InvalidDataFileException}; see {@link IdxFiles#read},
+     *     {@link CifarBinary#read}, {@code ImageFolder.read})
+     * @throws java.io.UncheckedIOException if a file cannot be read or the decoded cache cannot be written
+     */
     public ImageDataset load(Split split) {
         String name = dataset.id() + "/" + split.id();
         return switch (format) {

@@ -31,24 +31,47 @@ public final class Datasets {
 
     private Datasets() {}
 
-    /** Loads one split of {@code dataset} from the best copy in the configured data directory. */
+    /**
+     * Loads one split of {@code dataset} from the best copy in the configured data directory
+     * ({@link DataDirectory#fromEnvironment()}).
+     *
+     * @throws IllegalArgumentException if there is no copy (see {@link #locate}) or its files are
+     *     invalid ({@link InvalidDataFileException})
+     * @throws java.io.UncheckedIOException if a file cannot be read or examined
+     */
     public static ImageDataset load(KnownDataset dataset, Split split) {
         return load(dataset, split, DataDirectory.fromEnvironment());
     }
 
-    /** Loads one split of {@code dataset} from the best copy in {@code dir}. */
+    /**
+     * Loads one split of {@code dataset} from the best copy in {@code dir}.
+     *
+     * @throws IllegalArgumentException if there is no copy (see {@link #locate}) or its files are
+     *     invalid ({@link InvalidDataFileException})
+     * @throws java.io.UncheckedIOException if a file cannot be read or examined
+     */
     public static ImageDataset load(KnownDataset dataset, Split split, DataDirectory dir) {
         return locate(dataset, dir).load(split);
     }
 
-    /** The best copy of {@code dataset}; the message says how to get one when there is none. */
+    /**
+     * The best copy of {@code dataset}; the message says how to get one when there is none.
+     *
+     * @throws IllegalArgumentException if {@code dir} holds no copy of {@code dataset} (the message
+     *     lists the paths looked for and the download command)
+     * @throws java.io.UncheckedIOException if a candidate path cannot be examined
+     */
     public static DatasetCopy locate(KnownDataset dataset, DataDirectory dir) {
         return find(dataset, dir).orElseThrow(() -> new IllegalArgumentException(dataset.displayName()
                 + " not found in data directory " + dir.root() + " (looked for " + String.join(", ", lookedFor(dataset))
                 + "); run: samlab data download " + dataset.id() + " [--data-dir DIR]"));
     }
 
-    /** The best copy of {@code dataset}, if any. */
+    /**
+     * The best copy of {@code dataset}, if any.
+     *
+     * @throws java.io.UncheckedIOException if a candidate path cannot be examined (e.g. permission denied)
+     */
     public static Optional<DatasetCopy> find(KnownDataset dataset, DataDirectory dir) {
         return candidates(dataset, dir, Path.of(DEBIAN_FASHION_MNIST)).stream().findFirst();
     }
@@ -158,6 +181,11 @@ public final class Datasets {
     /**
      * Downloads the official files of {@code dataset} into {@code dir} (verified, resumable) and
      * unpacks archives; returns the official copy. Files already present and verified are kept.
+     *
+     * @throws IllegalArgumentException if afterwards the official folder is not a complete copy (its
+     *     marker file is missing), or as {@code Downloader.fetch} and
+     *     {@code TarArchive.extractTarGz} (an {@link InvalidDataFileException} for a bad archive)
+     * @throws java.io.UncheckedIOException on an I/O error, with its reason
      */
     public static DatasetCopy download(KnownDataset dataset, DataDirectory dir, Downloader downloader) {
         return download(dataset, dir, downloader, dataset.downloads());

@@ -24,7 +24,21 @@ public final class IdxFiles {
 
     private IdxFiles() {}
 
-    /** Reads an images file and its labels file into one dataset (pixels scaled to [0, 1]). */
+    /**
+     * Reads an images file and its labels file into one dataset (pixels scaled to [0, 1]).
+     *
+     * @param images  the idx3 images file, gzip or not
+     * @param labels  the idx1 labels file, gzip or not
+     * @param name    the dataset's name
+     * @param source  the dataset's provenance
+     * @param classes class names in label order
+     * @return N images of 1×rows×cols
+     * @throws InvalidDataFileException if a file does not exist, is a corrupt or truncated gzip file,
+     *     is shorter than its header, has the wrong magic number or a negative count, holds fewer or
+     *     more bytes than its header promises; if the images file holds 0 images or a non-positive
+     *     image size; if the two counts differ; or if a label is ≥ {@code classes.size()}
+     * @throws UncheckedIOException     if a file exists but cannot be read
+     */
     public static ImageDataset read(Path images, Path labels, String name, String source, List<String> classes) {
         ByteBuffer img = ByteBuffer.wrap(readMaybeGzip(images));
         ByteBuffer lab = ByteBuffer.wrap(readMaybeGzip(labels));

@@ -10,6 +10,15 @@ import java.util.Objects;
  */
 public record ImageDataset(String name, String source, float[] pixels, int[] labels,
                            int channels, int height, int width, List<String> classes) {
+    /**
+     * Checks shapes and labels (the arrays are kept, not copied).
+     *
+     * @throws NullPointerException     if {@code name}, {@code source}, {@code pixels}, {@code labels},
+     *     {@code classes} or a class name is null
+     * @throws IllegalArgumentException if {@code channels}, {@code height} or {@code width} is not
+     *     positive, {@code pixels.length != labels.length·C·H·W}, or a label is outside
+     *     [0, classes.size())
+     */
     public ImageDataset {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
@@ -46,6 +55,12 @@ public record ImageDataset(String name, String source, float[] pixels, int[] lab
     /**
      * The images at {@code indices}, in that order (repeats allowed), as a new dataset called
      * {@code newName} with the same source and classes.
+     *
+     * @param indices image indices, each in [0, size())
+     * @param newName the new dataset's name
+     * @return a new dataset of {@code indices.length} images (copied)
+     * @throws IllegalArgumentException if an index is outside [0, size())
+     * @throws ArithmeticException      if the selection has more than {@link Integer#MAX_VALUE} values
      */
     public ImageDataset select(int[] indices, String newName) {
         int per = imageSize();

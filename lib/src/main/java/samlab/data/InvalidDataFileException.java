@@ -10,11 +10,20 @@ import java.nio.file.Path;
 public final class InvalidDataFileException extends IllegalArgumentException {
     private final transient Path file;
 
+    /**
+     * @param file    the offending file
+     * @param problem what is wrong, as a phrase after the file name ("is truncated: ...")
+     */
     public InvalidDataFileException(Path file, String problem) {
         super(file + ": " + problem);
         this.file = file;
     }
 
+    /**
+     * @param file    the offending file
+     * @param problem what is wrong, as a phrase after the file name
+     * @param cause   the underlying exception
+     */
     public InvalidDataFileException(Path file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
         this.file = file;

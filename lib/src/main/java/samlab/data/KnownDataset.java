@@ -114,7 +114,13 @@ public enum KnownDataset {
         return downloads;
     }
 
-    /** The dataset with command-line name {@code id}; the message lists the allowed names. */
+    /**
+     * The dataset with command-line name {@code id}; the message lists the allowed names.
+     *
+     * @param id a name of {@link #ids()} (case-insensitive, surrounding blanks ignored)
+     * @return the dataset
+     * @throws IllegalArgumentException if {@code id} is no dataset's name
+     */
     public static KnownDataset byId(String id) {
         String key = id.toLowerCase(Locale.ROOT).strip();
         for (KnownDataset d : values()) {

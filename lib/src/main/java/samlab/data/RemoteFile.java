@@ -9,6 +9,14 @@ import java.util.Objects;
  * (lower-case hex). The checksum is verified before the file is moved into place.
  */
 public record RemoteFile(URI url, String fileName, long size, String sha256) {
+    /**
+     * Checks the fields; {@code sha256} is stored in lower case.
+     *
+     * @throws NullPointerException     if {@code url}, {@code fileName} or {@code sha256} is null
+     * @throws IllegalArgumentException if {@code fileName} is blank, contains '/' or a backslash or starts
+     *     with '.'; {@code size <= 0}; {@code sha256} is not 64 hex digits; or the URL's scheme is
+     *     not http or https
+     */
     public RemoteFile {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(fileName, "fileName");
@@ -27,6 +35,16 @@ public record RemoteFile(URI url, String fileName, long size, String sha256) {
         }
     }
 
+    /**
+     * @param url      an http(s) URL
+     * @param fileName the plain file name to save it under
+     * @param size     its size in bytes, &gt; 0
+     * @param sha256   its SHA-256, 64 hex digits
+     * @return the file
+     * @throws IllegalArgumentException if {@code url} is not a valid URI, or a field is invalid (see
+     *     the canonical constructor)
+     * @throws NullPointerException     if an argument is null
+     */
     public static RemoteFile of(String url, String fileName, long size, String sha256) {
         return new RemoteFile(URI.create(url), fileName, size, sha256);
     }

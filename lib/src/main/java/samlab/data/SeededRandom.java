@@ -22,7 +22,13 @@ public final class SeededRandom {
         return z ^ (z >>> 31);
     }
 
-    /** A uniform integer in [0, bound), without modulo bias (rejection of the short last band). */
+    /**
+     * A uniform integer in [0, bound), without modulo bias (rejection of the short last band).
+     *
+     * @param bound the exclusive upper bound, &gt; 0
+     * @return the integer
+     * @throws IllegalArgumentException if {@code bound <= 0}
+     */
     public int nextInt(int bound) {
         if (bound <= 0) throw new IllegalArgumentException("bound must be positive, not " + bound);
         long limit = (1L << 32) - ((1L << 32) % bound); // largest multiple of bound not above 2^32
@@ -46,7 +52,13 @@ public final class SeededRandom {
         return new SeededRandom(b);
     }
 
-    /** A uniformly random permutation of 0..n-1 (Fisher–Yates). */
+    /**
+     * A uniformly random permutation of 0..n-1 (Fisher–Yates).
+     *
+     * @param n the length, ≥ 0
+     * @return a new array holding each of 0..n-1 once
+     * @throws IllegalArgumentException if {@code n < 0}
+     */
     public int[] permutation(int n) {
         if (n < 0) throw new IllegalArgumentException("n must be non-negative, not " + n);
         int[] p = new int[n];

@@ -9,6 +9,13 @@ public final class Subsets {
     /**
      * {@code perClass} images of every class, picked uniformly at random from a seed and kept in
      * their original order. Fails, naming the class, when a class has fewer images.
+     *
+     * @param data     the full dataset
+     * @param perClass images per class, &gt; 0
+     * @param seed     seed of the choice (class c uses {@link SeededRandom#derived}(seed, c))
+     * @return a dataset of perClass · classes images, in their order in {@code data}
+     * @throws IllegalArgumentException if {@code perClass <= 0} or some class has fewer than
+     *     {@code perClass} images
      */
     public static ImageDataset perClass(ImageDataset data, int perClass, long seed) {
         if (perClass <= 0) throw new IllegalArgumentException("images per class must be positive, not " + perClass);

@@ -27,7 +27,13 @@ public final class Arms {
         this.arms = arms;
     }
 
-    /** Arms given in this order. */
+    /**
+     * Arms given in this order.
+     *
+     * @param arms arm name → its runs
+     * @return the arms
+     * @throws IllegalArgumentException if {@code arms} is empty
+     */
     public static Arms of(Map<String, SweepResults> arms) {
         return new Arms(new LinkedHashMap<>(arms));
     }
@@ -36,7 +42,12 @@ public final class Arms {
      * Every subfolder of {@code dir} with at least one run table, in the order of {@code order} (names
      * not listed come after, alphabetically); folders without run tables are skipped.
      *
-     * @throws IllegalArgumentException if {@code dir} does not exist or has no arm
+     * @param dir   an experiment folder
+     * @param order arm names to put first, in this order (names without a folder are skipped)
+     * @return the arms
+     * @throws IllegalArgumentException if {@code dir} is not a folder, has no subfolder with a run
+     *     table, or an arm's run tables fail {@link SweepResults#load}
+     * @throws UncheckedIOException     if a folder cannot be listed
      */
     public static Arms load(Path dir, String... order) {
         if (!Files.isDirectory(dir)) throw new IllegalArgumentException("results folder " + dir + " does not exist");
@@ -66,11 +77,19 @@ public final class Arms {
         }
     }
 
+    /** @return the arm names, in order */
     public List<String> names() {
         return List.copyOf(arms.keySet());
     }
 
-    /** @throws IllegalArgumentException if there is no such arm */
+    /**
+     * The runs of one arm.
+     *
+     * @param name an arm name ({@link #names()})
+     * @return its runs
+     * @throws NullPointerException     if {@code name} is null
+     * @throws IllegalArgumentException if there is no arm {@code name}
+     */
     public SweepResults arm(String name) {
         SweepResults r = arms.get(Objects.requireNonNull(name, "name"));
         if (r == null) throw new IllegalArgumentException("no arm '" + name + "'; arms: " + arms.keySet());

@@ -20,18 +20,39 @@ import samlab.train.Trainer;
  * fraction; diagnostics on the whole training set. The same settings as the committed
  * {@code samlab sweep} runs (see each results README), so a notebook can recompute a small version.
  *
- * @param optimizer         sgd, sam, usam or asam
+ * @param optimizer         sgd, sam, usam or asam (case-insensitive; stored in lower case)
+ * @param rho               the SAM radius ρ &gt; 0 (also the diagnostics' probe radius of an sgd run)
+ * @param warmStart         plain fraction of the steps before SAM switches on, in [0, 1) (the
+ *                          warm start of Park, Jang, Ryu and Yang, arXiv:2509.21818)
+ * @param model             the network
+ * @param epochs            epochs, ≥ 1
  * @param batch             examples per step, 0 = full batch (gradient descent)
- * @param diagnosticsEvery  epochs between the ‖∇L(w)‖, ‖∇L(w⁺)‖ measurements
+ * @param learningRate      the step size η &gt; 0
+ * @param seed              seed of initialisation and shuffling
+ * @param diagnosticsEvery  epochs between the ‖∇L(w)‖, ‖∇L(w⁺)‖ measurements, ≥ 1
+ * @param hessianEvery      epochs between λ_max estimates, ≥ 0 (0 = never)
  */
 public record RunSpec(String optimizer, double rho, double warmStart, Architecture model, int epochs, int batch,
                       double learningRate, long seed, int diagnosticsEvery, int hessianEvery) {
-    /** Without Hessian estimates. */
+    /**
+     * Without Hessian estimates ({@code hessianEvery = 0}).
+     *
+     * @throws NullPointerException     if {@code optimizer} or {@code model} is null
+     * @throws IllegalArgumentException as the canonical constructor
+     */
     public RunSpec(String optimizer, double rho, double warmStart, Architecture model, int epochs, int batch,
                    double learningRate, long seed, int diagnosticsEvery) {
         this(optimizer, rho, warmStart, model, epochs, batch, learningRate, seed, diagnosticsEvery, 0);
     }
 
+    /**
+     * Checks the ranges given in the record's description.
+     *
+     * @throws NullPointerException     if {@code optimizer} or {@code model} is null
+     * @throws IllegalArgumentException if {@code optimizer} is none of sgd, sam, usam, asam; {@code rho}
+     *     or {@code learningRate} is not a finite number &gt; 0; {@code warmStart} is not in [0, 1);
+     *     {@code diagnosticsEvery < 1}; {@code hessianEvery < 0}; {@code epochs < 1}; or {@code batch < 0}
+     */
     public RunSpec {
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(model, "model");
@@ -49,24 +70,48 @@ public record RunSpec(String optimizer, double rho, double warmStart, Architectu
         config(model, epochs, batch, seed, diagnosticsEvery, rho, hessianEvery); // checks epochs and batch
     }
 
-    /** Full-batch gradient descent (sgd) or SAM-family run of the MLP, no warm start, diagnostics every epoch. */
+    /**
+     * Full-batch gradient descent (sgd) or SAM-family run of the MLP, no warm start, seed 1,
+     * diagnostics every epoch.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
     public static RunSpec fullBatch(String optimizer, double rho, int epochs, double learningRate) {
         return new RunSpec(optimizer, rho, 0, Architecture.MLP, epochs, 0, learningRate, 1, 1);
     }
 
+    /**
+     * @param fraction plain share of the steps, in [0, 1)
+     * @return this run with that warm start
+     * @throws IllegalArgumentException if {@code fraction} is not in [0, 1)
+     */
     public RunSpec withWarmStart(double fraction) {
         return new RunSpec(optimizer, rho, fraction, model, epochs, batch, learningRate, seed, diagnosticsEvery, hessianEvery);
     }
 
+    /**
+     * @param size examples per step, 0 = full batch
+     * @return this run with that batch size
+     * @throws IllegalArgumentException if {@code size < 0}
+     */
     public RunSpec withBatch(int size) {
         return new RunSpec(optimizer, rho, warmStart, model, epochs, size, learningRate, seed, diagnosticsEvery, hessianEvery);
     }
 
+    /**
+     * @param every epochs between gradient-norm diagnostics, ≥ 1
+     * @return this run with that interval
+     * @throws IllegalArgumentException if {@code every < 1}
+     */
     public RunSpec withDiagnosticsEvery(int every) {
         return new RunSpec(optimizer, rho, warmStart, model, epochs, batch, learningRate, seed, every, hessianEvery);
     }
 
-    /** This run with λ_max estimates after the first epoch and every {@code every} epochs (0 = none). */
+    /**
+     * This run with λ_max estimates after the first epoch and every {@code every} epochs (0 = none).
+     *
+     * @throws IllegalArgumentException if {@code every < 0}
+     */
     public RunSpec withHessianEvery(int every) {
         return new RunSpec(optimizer, rho, warmStart, model, epochs, batch, learningRate, seed, diagnosticsEvery, every);
     }

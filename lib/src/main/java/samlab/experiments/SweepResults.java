@@ -40,7 +40,14 @@ public final class SweepResults {
         this.runs = runs;
     }
 
-    /** Runs given as tables (e.g. fresh {@code TrainResult.toTable()}), in the given order. */
+    /**
+     * Runs given as tables (e.g. fresh {@code TrainResult.toTable()}), in the given order.
+     *
+     * @param runs run name → epoch table (not copied)
+     * @return the results
+     * @throws IllegalArgumentException if {@code runs} is empty or a table lacks one of the columns
+     *     epoch, train_loss, grad_norm, grad_norm_perturbed, grad_ratio, rho, sam_active
+     */
     public static SweepResults of(Map<String, Table> runs) {
         Map<String, Table> copy = new LinkedHashMap<>();
         runs.forEach((name, t) -> {
@@ -52,7 +59,13 @@ public final class SweepResults {
 
     /**
      * Every run CSV in {@code dir} (not the {@code -steps.csv} files nor {@code summary.csv}), ordered
-     * by optimizer, then by ρ as a number.
+     * by optimizer, then by ρ as a number. Runs are named by their file name without {@code .csv}.
+     *
+     * @param dir a folder of run tables written by {@code TrainResult.writeCsv}
+     * @return the results
+     * @throws IllegalArgumentException if {@code dir} is not a folder, holds no run table, or a table
+     *     lacks one of the columns epoch, train_loss, grad_norm, grad_norm_perturbed, grad_ratio, rho, sam_active
+     * @throws UncheckedIOException     if {@code dir} cannot be listed
      */
     public static SweepResults load(Path dir) {
         if (!Files.isDirectory(dir)) throw new IllegalArgumentException("results folder " + dir + " does not exist");
@@ -82,10 +95,18 @@ public final class SweepResults {
         }
     }
 
+    /** @return the run names, in order */
     public List<String> names() {
         return List.copyOf(runs.keySet());
     }
 
+    /**
+     * The epoch table of one run.
+     *
+     * @param name a run name ({@link #names()})
+     * @return its table (not a copy)
+     * @throws IllegalArgumentException if there is no run {@code name}
+     */
     public Table run(String name) {
         Table t = runs.get(name);
         if (t == null) throw new IllegalArgumentException("no run '" + name + "'; runs: " + runs.keySet());
@@ -97,6 +118,8 @@ public final class SweepResults {
      * {@link #summary()} reports the runs as they stood then: a 600-step run read at step 400 equals a
      * 400-step run when the schedule does not depend on the run length (full batch, constant lr and ρ).
      *
+     * @param lastEpoch the last epoch kept (0-based)
+     * @return the cut results
      * @throws IllegalArgumentException if a run has no row up to that epoch
      */
     public SweepResults upTo(int lastEpoch) {
@@ -109,7 +132,13 @@ public final class SweepResults {
         return new SweepResults(m);
     }
 
-    /** Only the runs whose name satisfies {@code keep}. */
+    /**
+     * Only the runs whose name satisfies {@code keep}.
+     *
+     * @param keep the test on run names
+     * @return the kept runs, in order
+     * @throws IllegalArgumentException if no run is kept
+     */
     public SweepResults filter(java.util.function.Predicate<String> keep) {
         Map<String, Table> m = new LinkedHashMap<>();
         runs.forEach((n, t) -> {
@@ -340,6 +369,12 @@ public final class SweepResults {
     /**
      * {@code column} over epochs, one column per run, keeping the epochs at which every run has a
      * value (the diagnostics epochs for gradient norms). The first column is "epoch".
+     *
+     * @param column a column of the run tables, e.g. {@code grad_norm_perturbed}
+     * @return "epoch", then one column per run named by the run, over the first min(rows) rows
+     *     where every run's value is finite
+     * @throws IllegalArgumentException if the first run's table has no column {@code column}, or two
+     *     runs have different epochs in the same row (within the shortest run's rows)
      */
     public Table curves(String column) {
         List<String> names = names();

@@ -20,10 +20,25 @@ public final class AtomicFiles {
     /** Something that writes the whole content to a stream. */
     @FunctionalInterface
     public interface Writer {
+        /**
+         * Writes the whole content.
+         *
+         * @param out the stream to the temporary file; the caller closes it
+         * @throws IOException if writing fails (the target is then left as it was)
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Writes {@code target} atomically; creates missing parent folders. */
+    /**
+     * Writes {@code target} atomically; creates missing parent folders. The finished file has mode
+     * {@code rw-r--r--} where the file system has POSIX permissions.
+     *
+     * @param target the file to write (replaced if it exists)
+     * @param writer writes the whole content
+     * @throws UncheckedIOException if a parent folder or the temporary file cannot be created, the
+     *     writer throws an {@link IOException}, or the move into place fails; {@code target} is then
+     *     unchanged and the temporary file is deleted
+     */
     public static void write(Path target, Writer writer) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
@@ -57,14 +72,26 @@ public final class AtomicFiles {
         }
     }
 
-    /** Writes a string (UTF-8) atomically. */
+    /**
+     * Writes a string (UTF-8) atomically, as {@link #write(Path, Writer)}.
+     *
+     * @param target the file to write (replaced if it exists)
+     * @param content the whole content
+     * @throws UncheckedIOException if the file cannot be written (see {@link #write(Path, Writer)})
+     */
     public static void writeString(Path target, String content) {
         write(target, out -> out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /**
      * Fails early with a clear message when {@code target} cannot be written (its folder cannot be
-     * created or is not writable), before any long computation starts.
+     * created or is not writable), before any long computation starts. Creates and deletes a scratch
+     * file in the nearest existing ancestor folder of {@code target}; creates nothing else.
+     *
+     * @param target the file a later {@link #write(Path, Writer)} will write
+     * @throws IllegalArgumentException if {@code target} is a directory; if no ancestor of it exists or
+     *     the nearest existing ancestor is not a writable directory; if {@code target} exists and is
+     *     not writable; or if a scratch file cannot be created in that ancestor
      */
     public static void checkWritable(Path target) {
         Path abs = target.toAbsolutePath();

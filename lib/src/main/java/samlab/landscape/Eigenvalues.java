@@ -7,7 +7,12 @@ package samlab.landscape;
 public final class Eigenvalues {
     private Eigenvalues() {}
 
-    /** Eigenvalues of a symmetric matrix, ascending (cyclic Jacobi; only the upper triangle matters). */
+    /**
+     * Eigenvalues of a symmetric matrix, ascending (cyclic Jacobi; only the upper triangle matters).
+     *
+     * @param m an n×n matrix (not modified)
+     * @return the n eigenvalues, ascending
+     */
     public static double[] symmetric(double[][] m) {
         int n = m.length;
         double[][] a = new double[n][];
@@ -54,6 +59,9 @@ public final class Eigenvalues {
      * Eigenvalues of a general real square matrix as {re[], im[]} (complex pairs included): closed
      * forms for n ≤ 2, otherwise the roots of the characteristic polynomial (Faddeev–LeVerrier
      * coefficients, Durand–Kerner iteration), adequate for the small n used here.
+     *
+     * @param m an n×n matrix (not modified)
+     * @return {re[n], im[n]}: real and imaginary parts of the n eigenvalues
      */
     public static double[][] general(double[][] m) {
         int n = m.length;
@@ -77,7 +85,12 @@ public final class Eigenvalues {
         return polynomialRoots(c);
     }
 
-    /** max |λ| over the eigenvalues of a general real matrix. */
+    /**
+     * max |λ| over the eigenvalues of a general real matrix.
+     *
+     * @param m an n×n matrix
+     * @return the spectral radius, ≥ 0
+     */
     public static double spectralRadius(double[][] m) {
         double[][] ev = general(m);
         double r = 0;

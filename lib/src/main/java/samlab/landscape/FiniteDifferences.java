@@ -7,7 +7,13 @@ public final class FiniteDifferences {
     /** Step used for second derivatives from gradients: about the cube root of machine epsilon. */
     static final double HESSIAN_STEP = 1e-5;
 
-    /** The Hessian by central differences of the gradient, symmetrised. */
+    /**
+     * The Hessian by central differences of the gradient, symmetrised; step 1e-5·max(1, |x_j|).
+     *
+     * @param f the objective
+     * @param x the point, f.dimension() coordinates
+     * @return the d×d Hessian estimate (error O(step²))
+     */
     public static double[][] hessianFromGradient(Objective f, double[] x) {
         int d = f.dimension();
         double[][] h = new double[d][d];
@@ -36,7 +42,13 @@ public final class FiniteDifferences {
     /** Step used for first derivatives from values. */
     static final double GRADIENT_STEP = 1e-6;
 
-    /** The gradient by central differences of the value. */
+    /**
+     * The gradient by central differences of the value; step 1e-6·max(1, |x_j|).
+     *
+     * @param f the objective
+     * @param x the point, f.dimension() coordinates
+     * @return the d-vector estimate (error O(step²))
+     */
     public static double[] gradientFromValue(Objective f, double[] x) {
         int d = f.dimension();
         double[] g = new double[d];
@@ -60,7 +72,13 @@ public final class FiniteDifferences {
      */
     public record Check(double maxGradientError, double maxHessianError) {}
 
-    /** Checks {@code f}'s gradient and Hessian at every point; see {@link Check}. */
+    /**
+     * Checks {@code f}'s gradient and Hessian at every point; see {@link Check}.
+     *
+     * @param f      the objective with closed-form derivatives
+     * @param points the points, each f.dimension() coordinates
+     * @return the largest relative errors over all points
+     */
     public static Check check(Objective f, Iterable<double[]> points) {
         double ge = 0;
         double he = 0;

@@ -49,7 +49,13 @@ public final class Landscapes {
         return List.copyOf(REGISTRY.keySet());
     }
 
-    /** The parameter names of a landscape and their defaults. */
+    /**
+     * The parameter names of a landscape and their defaults.
+     *
+     * @param name a registered name ({@link #names()})
+     * @return parameter name → default value (empty for a landscape without parameters)
+     * @throws IllegalArgumentException if {@code name} is not registered
+     */
     public static Map<String, Double> parameters(String name) {
         return Map.copyOf(entry(name).defaults());
     }
@@ -57,7 +63,12 @@ public final class Landscapes {
     /**
      * The landscape {@code name} with {@code params} overriding its defaults.
      *
-     * @throws IllegalArgumentException for an unknown name, an unknown parameter or a non-finite value
+     * @param name   a registered name ({@link #names()})
+     * @param params parameter name → value; parameters not given keep their defaults
+     * @return the objective
+     * @throws IllegalArgumentException if {@code name} is not registered, a key of {@code params} is
+     *     not a parameter of that landscape, a value is null or not finite, or a value is outside the
+     *     landscape's range (bent-ring: alpha &gt; 0, beta ≥ 0)
      */
     public static Objective create(String name, Map<String, Double> params) {
         Entry e = entry(name);
@@ -76,7 +87,13 @@ public final class Landscapes {
         return e.make().apply(values);
     }
 
-    /** The landscape {@code name} with its default parameters. */
+    /**
+     * The landscape {@code name} with its default parameters.
+     *
+     * @param name a registered name ({@link #names()})
+     * @return the objective
+     * @throws IllegalArgumentException if {@code name} is not registered
+     */
     public static Objective create(String name) {
         return create(name, Map.of());
     }
@@ -142,7 +159,14 @@ public final class Landscapes {
         };
     }
 
-    /** f(x, y) = (x² − 1)² + a·y². */
+    /**
+     * f(x, y) = (x² − 1)² + a·y²: minimizers (±1, 0) for a &gt; 0, a saddle at the origin (the
+     * landscape of notebooks 02 and 04).
+     *
+     * @param a the curvature along y, a finite number
+     * @return the objective, d = 2
+     * @throws IllegalArgumentException if {@code a} is not finite
+     */
     public static Objective anisotropic(double a) {
         if (!Double.isFinite(a)) throw new IllegalArgumentException("anisotropic: a = " + a + "; allowed: a finite number");
         return new Objective() {
@@ -169,7 +193,15 @@ public final class Landscapes {
         };
     }
 
-    /** f(x, y) = (p² + y² − 1)², p = x/alpha + beta·y²; see the class comment. */
+    /**
+     * f(x, y) = (p² + y² − 1)², p = x/alpha + beta·y²; see the class comment.
+     *
+     * @param alpha stretch along x, a finite number &gt; 0
+     * @param beta  bend, a finite number ≥ 0 (0 and alpha = 1: the ring)
+     * @return the objective, d = 2
+     * @throws IllegalArgumentException if {@code alpha} is not a finite number &gt; 0 or {@code beta}
+     *     is not a finite number ≥ 0
+     */
     public static Objective bentRing(double alpha, double beta) {
         if (!(alpha > 0) || !Double.isFinite(alpha)) {
             throw new IllegalArgumentException("bent-ring: alpha = " + alpha + "; allowed: a finite number > 0");

@@ -64,6 +64,14 @@ public interface Objective {
      * An objective from lambdas, for notebook cells: value and gradient given, Hessian by finite
      * differences. Example: {@code Objective.of("bowl", 2, x -> x[0]*x[0] + x[1]*x[1],
      * (x, g) -> { g[0] = 2*x[0]; g[1] = 2*x[1]; })}.
+     *
+     * @param name      a short name for tables and charts
+     * @param dimension the dimension d ≥ 1
+     * @param value     x (length d) ↦ f(x)
+     * @param gradient  (x, out) ↦ writes ∇f(x) into out (both length d)
+     * @return the objective
+     * @throws NullPointerException     if {@code value} or {@code gradient} is null
+     * @throws IllegalArgumentException if {@code dimension < 1}
      */
     static Objective of(String name, int dimension, ToDoubleFunction<double[]> value,
                         BiConsumer<double[], double[]> gradient) {

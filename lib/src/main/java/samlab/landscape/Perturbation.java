@@ -49,6 +49,10 @@ public record Perturbation(Kind kind, double epsilon) {
     }
 
     /**
+     * Checks the pair.
+     *
+     * @param kind    the rule
+     * @param epsilon the guard ε, a finite number ≥ 0 (0 for the unnormalised rule)
      * @throws NullPointerException     if {@code kind} is null
      * @throws IllegalArgumentException if {@code epsilon} is negative, NaN or infinite, or if it is
      *                                  not 0 for {@link Kind#UNNORMALISED}
@@ -66,6 +70,8 @@ public record Perturbation(Kind kind, double epsilon) {
     /**
      * The normalised rule with guard ε: e = ρ g/(‖g‖ + ε).
      *
+     * @param epsilon the guard ε, a finite number ≥ 0
+     * @return {@link #EXACT} for ε = 0, else a new normalised rule
      * @throws IllegalArgumentException if {@code epsilon} is negative, NaN or infinite
      */
     public static Perturbation normalised(double epsilon) {
@@ -83,6 +89,7 @@ public record Perturbation(Kind kind, double epsilon) {
      *
      * @param rho          the radius ρ ≥ 0 (not checked: the callers validate their ρ)
      * @param gradientNorm ‖g‖ ≥ 0 (Euclidean norm of the vector being perturbed along)
+     * @return s ≥ 0, in units of ρ per unit of g
      */
     public double scale(double rho, double gradientNorm) {
         if (kind == Kind.UNNORMALISED) return rho;
@@ -90,7 +97,14 @@ public record Perturbation(Kind kind, double epsilon) {
         return d > 0 ? rho / d : 0;
     }
 
-    /** Writes x⁺ = x + scale(ρ, ‖g‖)·g into {@code out} (may be {@code x}); no allocation. */
+    /**
+     * Writes x⁺ = x + scale(ρ, ‖g‖)·g into {@code out} (may be {@code x}); no allocation.
+     *
+     * @param x   the point, length d
+     * @param g   the gradient at x, length d
+     * @param rho the radius ρ ≥ 0 (not checked)
+     * @param out receives x⁺, length ≥ d
+     */
     public void apply(double[] x, double[] g, double rho, double[] out) {
         double n2 = 0;
         for (double v : g) n2 += v * v;

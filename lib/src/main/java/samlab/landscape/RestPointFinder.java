@@ -38,15 +38,29 @@ public final class RestPointFinder {
     private final SamMap map;
     private final RestPointSearch search;
 
+    /**
+     * A finder for the rest points of {@code map}.
+     *
+     * @param map    the SAM map whose rest points (∇f(x⁺) = 0) are sought
+     * @param search where and how hard to look
+     * @throws NullPointerException if {@code map} or {@code search} is null
+     */
     public RestPointFinder(SamMap map, RestPointSearch search) {
         this.map = java.util.Objects.requireNonNull(map, "map");
         this.search = java.util.Objects.requireNonNull(search, "search");
     }
 
+    /**
+     * A finder with {@link RestPointSearch#DEFAULT}.
+     *
+     * @param map the SAM map whose rest points are sought
+     * @throws NullPointerException if {@code map} is null
+     */
     public RestPointFinder(SamMap map) {
         this(map, RestPointSearch.DEFAULT);
     }
 
+    /** @return the SAM map this finder searches */
     public SamMap map() {
         return map;
     }
@@ -110,7 +124,18 @@ public final class RestPointFinder {
         return new RestPoints(map, eta, classified);
     }
 
-    /** Classifies a rest point x (∇f(x⁺) ≈ 0) and measures its stability at step size η. */
+    /**
+     * Classifies a rest point x (∇f(x⁺) ≈ 0) and measures its stability at step size η: critical
+     * (‖∇f(x)‖ ≤ {@link #CRITICAL_GRADIENT}) or hallucinated, by the type of its image x⁺ (notebook 02,
+     * Lemma 1); its linear stability from the spectral radius of the SAM map's Jacobian DT = I − ηJ,
+     * J = H(x⁺)(I + ρDv(x)) the rest-equation Jacobian (notebook 04, Theorem 2; on a manifold of rest
+     * points, over the eigenvalues normal to it). At a critical point of normalised SAM, where T is
+     * not differentiable, no spectral radius is reported.
+     *
+     * @param x   a rest point, f.dimension() coordinates
+     * @param eta the step size η used for the stability
+     * @return the classified rest point
+     */
     public RestPoint classify(double[] x, double eta) {
         Objective f = map.objective();
         int d = f.dimension();

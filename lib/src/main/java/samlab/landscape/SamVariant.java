@@ -29,6 +29,8 @@ public enum SamVariant {
     /**
      * The perturbation this name stands for; {@code eps} is used by {@link #EPS} only.
      *
+     * @param eps the guard ε of {@link #EPS}
+     * @return the rule
      * @throws IllegalArgumentException for {@link #EPS} if {@code eps} is negative, NaN or infinite
      */
     public Perturbation perturbation(double eps) {
@@ -48,6 +50,8 @@ public enum SamVariant {
     /**
      * Parses sam, eps or usam (any case).
      *
+     * @param s the name
+     * @return the variant
      * @throws IllegalArgumentException if {@code s} is none of them (the message lists the allowed names)
      */
     public static SamVariant parse(String s) {

@@ -40,8 +40,14 @@ public record Trajectory(double[][] points, State state) implements Tabular {
     }
 
     /**
-     * Iterates SAM from x0 at step size η for at most {@code maxIterations} steps; d(x) = ∇f(x⁺).
+     * Iterates SAM from x0 at step size η for at most {@code maxIterations} steps; d(x) = ∇f(x⁺), so
+     * x ← x − η∇f(x⁺) (Foret et al. 2021, arXiv:2010.01412, with the map's perturbation rule).
      *
+     * @param map           the SAM map (objective, ρ, perturbation rule)
+     * @param x0            the start, map.dimension() coordinates (copied)
+     * @param eta           the step size η
+     * @param maxIterations the step budget, ≥ 0
+     * @return the iterates x_0 … x_n and how the run ended
      * @throws IllegalArgumentException if η is not a finite number &gt; 0, maxIterations &lt; 0 or
      *         x0.length differs from the map's dimension
      */
@@ -55,7 +61,12 @@ public record Trajectory(double[][] points, State state) implements Tabular {
      * length η‖d(x)‖ is at most {@link #STEP_TOLERANCE} (converged), {@link #diverged} holds, or
      * {@code maxIterations} steps are spent.
      *
-     * @param dimension d, the length x0 must have
+     * @param dimension     d, the length x0 must have
+     * @param step          one step, in place, returning ‖d(x)‖²
+     * @param x0            the start (copied)
+     * @param eta           the step size η
+     * @param maxIterations the step budget, ≥ 0
+     * @return the iterates x_0 … x_n and how the run ended
      * @throws IllegalArgumentException if η is not a finite number &gt; 0, maxIterations &lt; 0 or
      *         x0.length != dimension
      */

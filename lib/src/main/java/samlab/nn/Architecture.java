@@ -45,7 +45,13 @@ public enum Architecture {
     /** Widths of the small CNN's three stages. */
     private static final int[] SMALL_CNN_WIDTHS = {16, 32, 64};
 
-    /** Parses "mlp", "resnet20", "resnet18", "smallcnn" (case-insensitive, hyphens ignored). */
+    /**
+     * Parses an architecture name.
+     *
+     * @param name "mlp", "resnet20", "resnet18" or "smallcnn" (case-insensitive, hyphens ignored)
+     * @return the architecture
+     * @throws IllegalArgumentException if {@code name} is none of these
+     */
     public static Architecture parse(String name) {
         for (Architecture a : values()) {
             if (a.name().equalsIgnoreCase(name.replace("-", ""))) return a;
@@ -63,12 +69,38 @@ public enum Architecture {
         return this == MLP;
     }
 
-    /** Builds and initialises the network in float32. */
+    /**
+     * Builds and initialises the network in float32, as
+     * {@link #build(int, int, int, int, long, DataType) build(..., DataType.FLOAT)}.
+     *
+     * @param channels input channels C (1 for MNIST, 3 for CIFAR)
+     * @param height input height H in pixels
+     * @param width input width W in pixels
+     * @param classes number of output classes K
+     * @param seed seed of the weight initialisation (same seed, same parameters)
+     * @return the initialised network; its input is [N, C·H·W] if {@link #flatInput()}, else [N, C, H, W];
+     *     its output is [N, K] softmax probabilities
+     * @throws IllegalArgumentException if {@code channels}, {@code height} or {@code width} is not
+     *     positive, or {@code classes < 2}
+     */
     public ComputationGraph build(int channels, int height, int width, int classes, long seed) {
         return build(channels, height, width, classes, seed, DataType.FLOAT);
     }
 
-    /** Builds and initialises the network; {@code dataType} DOUBLE is for gradient checks. */
+    /**
+     * Builds and initialises the network (and calls {@link OneDnn#enable()}).
+     *
+     * @param channels input channels C (1 for MNIST, 3 for CIFAR)
+     * @param height input height H in pixels
+     * @param width input width W in pixels
+     * @param classes number of output classes K
+     * @param seed seed of the weight initialisation (same seed, same parameters)
+     * @param dataType parameter and activation type; DOUBLE is for gradient checks
+     * @return the initialised network; its input is [N, C·H·W] if {@link #flatInput()}, else [N, C, H, W];
+     *     its output is [N, K] softmax probabilities
+     * @throws IllegalArgumentException if {@code channels}, {@code height} or {@code width} is not
+     *     positive, or {@code classes < 2}
+     */
     public ComputationGraph build(int channels, int height, int width, int classes, long seed, DataType dataType) {
         if (channels <= 0 || height <= 0 || width <= 0 || classes < 2) {
             throw new IllegalArgumentException("input " + channels + "x" + height + "x" + width + " with "

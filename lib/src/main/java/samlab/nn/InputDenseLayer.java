@@ -37,7 +37,13 @@ public final class InputDenseLayer extends DenseLayer {
     /** For Jackson; use {@link #relu(int)}. */
     public InputDenseLayer() {}
 
-    /** A ReLU layer of {@code units} outputs (inputs inferred from the graph's input type). */
+    /**
+     * A ReLU layer (inputs inferred from the graph's input type).
+     *
+     * @param units number of outputs
+     * @return the layer configuration
+     * @throws IllegalArgumentException if {@code units < 1}
+     */
     public static InputDenseLayer relu(int units) {
         if (units < 1) throw new IllegalArgumentException("units " + units + " must be >= 1");
         InputDenseLayer l = new InputDenseLayer();
@@ -99,6 +105,13 @@ public final class InputDenseLayer extends DenseLayer {
             return z;
         }
 
+        /**
+         * Forward pass: relu(x·W + b), [N, units] for an input x of [N, inputs].
+         *
+         * @throws IllegalArgumentException if the input is not rank 2 or its column count differs
+         *     from the layer's number of inputs (on the fast path: plain ReLU, no dropout, mask,
+         *     weight noise or layer norm)
+         */
         @Override
         public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
             if (!plain()) {
@@ -113,6 +126,13 @@ public final class InputDenseLayer extends DenseLayer {
             return a;
         }
 
+        /**
+         * Backward pass: the weight and bias gradients; the input gradient is {@code null} (nothing
+         * upstream of a network input needs it).
+         *
+         * @throws IllegalArgumentException if the forward output was not kept and the input does not
+         *     fit the layer (as in {@link #activate(boolean, LayerWorkspaceMgr)})
+         */
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
             if (!plain()) {

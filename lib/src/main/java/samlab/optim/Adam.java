@@ -6,7 +6,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Adam with decoupled weight decay (AdamW, Loshchilov and Hutter): m ← β₁m + (1−β₁)g,
+ * Adam with decoupled weight decay (AdamW, Loshchilov and Hutter 2019, "Decoupled weight decay
+ * regularization", arXiv:1711.05101; Adam: Kingma and Ba 2015, arXiv:1412.6980): m ← β₁m + (1−β₁)g,
  * v ← β₂v + (1−β₂)g², w ← w − η(m̂/(√v̂ + δ) + λw) with bias-corrected m̂, v̂.
  */
 public final class Adam implements BaseOptimizer {

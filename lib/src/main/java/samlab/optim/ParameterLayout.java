@@ -16,6 +16,14 @@ public final class ParameterLayout {
     private final INDArray statistics;
     private final boolean hasStatistics;
 
+    /**
+     * A layout from its two masks (kept, not copied).
+     *
+     * @param trainable 0/1 mask, the parameter vector's length: 1 where the loss gradient moves the entry
+     * @param weights   0/1 mask of the same length: 1 on conv/dense kernel weights
+     * @throws NullPointerException     if a mask is null
+     * @throws IllegalArgumentException if the masks differ in length
+     */
     public ParameterLayout(INDArray trainable, INDArray weights) {
         Objects.requireNonNull(trainable, "trainable");
         Objects.requireNonNull(weights, "weights");
@@ -28,7 +36,12 @@ public final class ParameterLayout {
         this.hasStatistics = trainable.minNumber().doubleValue() < 1.0;
     }
 
-    /** All entries trainable and all of them weights (plain models in tests). */
+    /**
+     * All entries trainable and all of them weights (plain models in tests).
+     *
+     * @param params the parameter vector, only its length and type are read
+     * @return a layout whose two masks are the same all-ones array
+     */
     public static ParameterLayout allWeights(INDArray params) {
         INDArray ones = params.ulike().assign(1);
         return new ParameterLayout(ones, ones);

@@ -7,7 +7,7 @@ import java.util.function.Function;
  * A {@link Schedule} recipe that needs the run's length: "cosine over the whole run", "×γ every k
  * epochs", "ρ after a 10% warm start". {@link Optimizer#start(RunLength)} turns it into the
  * step-indexed schedule. Recipes that do not depend on the length (constants) also work with
- * {@link RunLength#UNKNOWN}. {@link #toString()} is the recipe's short description (it goes into
+ * {@link RunLength#UNKNOWN}. {@code toString()} is the recipe's short description (it goes into
  * {@code describe()} of the optimizers and so into result tables and checkpoint identities).
  */
 @FunctionalInterface

@@ -28,6 +28,9 @@ public final class Sam implements Optimizer {
      * SAM after a plain warm start (Park, Jang, Ryu and Yang, arXiv:2509.21818: the remedy for
      * hallucinated minimizers).
      *
+     * @param base      the base rule that takes the step with the perturbed gradient (SGD, Adam)
+     * @param config    the perturbation (variant, ρ schedule, ε, m-sharpness)
+     * @param warmStart the plain share of the run before SAM switches on
      * @throws NullPointerException if an argument is null
      */
     public Sam(BaseOptimizer base, SamConfig config, WarmStartSchedule warmStart) {
@@ -40,6 +43,8 @@ public final class Sam implements Optimizer {
     /**
      * SAM from the first step.
      *
+     * @param base   the base rule that takes the step with the perturbed gradient (SGD, Adam)
+     * @param config the perturbation (variant, ρ schedule, ε, m-sharpness)
      * @throws NullPointerException if an argument is null
      */
     public Sam(BaseOptimizer base, SamConfig config) {

@@ -72,6 +72,8 @@ public record SamConfig(Variant variant, RunSchedule rho, double epsilon, double
     /**
      * Plain SAM with constant ρ and the defaults.
      *
+     * @param rho the radius ρ, a finite number ≥ 0
+     * @return SAM, ε = {@link #DEFAULT_EPSILON}, one shard
      * @throws IllegalArgumentException if {@code rho} is negative, NaN or infinite
      */
     public static SamConfig sam(double rho) {
@@ -79,8 +81,13 @@ public record SamConfig(Variant variant, RunSchedule rho, double epsilon, double
     }
 
     /**
-     * A variant with constant ρ and the defaults.
+     * A variant with constant ρ and the defaults (ε = {@link #DEFAULT_EPSILON}, ASAM η =
+     * {@link #DEFAULT_ASAM_ETA} on weights only, one shard, first-pass BatchNorm statistics).
      *
+     * @param variant the algorithm
+     * @param rho     the radius ρ, a finite number ≥ 0
+     * @return the config
+     * @throws NullPointerException     if {@code variant} is null
      * @throws IllegalArgumentException if {@code rho} is negative, NaN or infinite
      */
     public static SamConfig of(Variant variant, double rho) {
@@ -90,13 +97,21 @@ public record SamConfig(Variant variant, RunSchedule rho, double epsilon, double
     /**
      * This config with m-sharpness over {@code m} shards.
      *
+     * @param m the number of shards, ≥ 1
+     * @return a copy with {@code shards = m}
      * @throws IllegalArgumentException if {@code m} &lt; 1
      */
     public SamConfig withShards(int m) {
         return new SamConfig(variant, rho, epsilon, asamEta, asamAllParameters, m, secondPassStatistics);
     }
 
-    /** This config with another ρ schedule. */
+    /**
+     * This config with another ρ schedule.
+     *
+     * @param schedule ρ over the run, values ≥ 0
+     * @return a copy with {@code rho = schedule}
+     * @throws NullPointerException if {@code schedule} is null
+     */
     public SamConfig withRho(RunSchedule schedule) {
         return new SamConfig(variant, schedule, epsilon, asamEta, asamAllParameters, shards, secondPassStatistics);
     }
@@ -104,6 +119,8 @@ public record SamConfig(Variant variant, RunSchedule rho, double epsilon, double
     /**
      * This config with another ε.
      *
+     * @param eps the guard ε, a finite number ≥ 0
+     * @return a copy with {@code epsilon = eps}
      * @throws IllegalArgumentException if {@code eps} is negative, NaN or infinite
      */
     public SamConfig withEpsilon(double eps) {
@@ -128,13 +145,26 @@ public record SamConfig(Variant variant, RunSchedule rho, double epsilon, double
      * The perturbation e for gradient {@code g} at parameters {@code w} (a new array; zero on
      * running-statistics entries). Shapes: all three arrays are the flattened parameter vector.
      *
-     * @param rho the radius ρ ≥ 0 at this step
+     * @param g      the loss gradient at w
+     * @param w      the parameters (read by ASAM only)
+     * @param layout which entries are trainable and which are weights
+     * @param rho    the radius ρ ≥ 0 at this step
+     * @return e, a new array of the parameter vector's shape
      */
     public INDArray perturbation(INDArray g, INDArray w, ParameterLayout layout, double rho) {
         return perturbation(g, w, layout, rho, g.ulike());
     }
 
-    /** As {@link #perturbation(INDArray, INDArray, ParameterLayout, double)}, written into {@code out} (returned). */
+    /**
+     * As {@link #perturbation(INDArray, INDArray, ParameterLayout, double)}, written into {@code out} (returned).
+     *
+     * @param g      the loss gradient at w
+     * @param w      the parameters (read by ASAM only)
+     * @param layout which entries are trainable and which are weights
+     * @param rho    the radius ρ ≥ 0 at this step
+     * @param out    receives e; the parameter vector's shape (may be {@code g}; must not be {@code w})
+     * @return {@code out}
+     */
     public INDArray perturbation(INDArray g, INDArray w, ParameterLayout layout, double rho, INDArray out) {
         INDArray gt = out.assign(g).muli(layout.trainable());
         Perturbation rule = perturbation();

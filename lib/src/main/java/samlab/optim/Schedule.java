@@ -9,10 +9,20 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface Schedule {
-    /** The value at step {@code step} ≥ 0. */
+    /**
+     * The value at a step.
+     *
+     * @param step the optimizer step, 0-based, ≥ 0
+     * @return the value (η or ρ) at that step
+     */
     double at(long step);
 
-    /** The same value at every step. */
+    /**
+     * The same value at every step.
+     *
+     * @param value the value
+     * @return the schedule
+     */
     static Schedule constant(double value) {
         return step -> value;
     }
@@ -21,6 +31,11 @@ public interface Schedule {
      * Linear from {@code from} at step 0 to {@code to} at step {@code steps − 1}, then {@code to}
      * (optax {@code linear_schedule}, reaching its end value on the last step of a run of
      * {@code steps}); {@code to} at every step when {@code steps} ≤ 1.
+     *
+     * @param from  the value at step 0
+     * @param to    the value from step steps − 1 on
+     * @param steps the length of the ramp in steps
+     * @return the schedule
      */
     static Schedule linear(double from, double to, long steps) {
         return step -> steps <= 1 ? to : from + (to - from) * Math.min(1.0, (double) step / (steps - 1));
@@ -32,6 +47,10 @@ public interface Schedule {
      * SGDR without restarts; PyTorch {@code CosineAnnealingLR} with T_max = steps, optax
      * {@code cosine_decay_schedule}).
      *
+     * @param from  the value at step 0
+     * @param floor the value from step {@code steps} on
+     * @param steps the length of the decay in steps, ≥ 1
+     * @return the schedule
      * @throws IllegalArgumentException if {@code steps} &lt; 1
      */
     static Schedule cosine(double from, double floor, long steps) {
@@ -42,6 +61,10 @@ public interface Schedule {
     /**
      * Step decay: from·γ^⌊t/every⌋ (PyTorch {@code StepLR}).
      *
+     * @param from  the value at step 0
+     * @param gamma the factor per interval
+     * @param every the interval in steps, ≥ 1
+     * @return the schedule
      * @throws IllegalArgumentException if {@code every} &lt; 1
      */
     static Schedule stepDecay(double from, double gamma, long every) {
@@ -54,6 +77,10 @@ public interface Schedule {
      * {@code boundaries[0]}, schedule i+1 from {@code boundaries[i]} on, evaluated at
      * {@code step − boundaries[i]} (each schedule counts its own steps from 0).
      *
+     * @param schedules  the schedules, at least one (copied)
+     * @param boundaries the steps where the next schedule takes over, one fewer than schedules
+     * @return the joined schedule
+     * @throws NullPointerException     if {@code schedules} or one of them is null
      * @throws IllegalArgumentException if there is not exactly one boundary fewer than schedules,
      *                                  or the boundaries are negative or decreasing
      */
@@ -76,7 +103,12 @@ public interface Schedule {
         };
     }
 
-    /** This schedule started {@code steps} steps in: t ↦ at(t + steps). */
+    /**
+     * This schedule started {@code steps} steps in: t ↦ at(t + steps).
+     *
+     * @param steps the offset in steps
+     * @return the shifted schedule
+     */
     default Schedule shifted(long steps) {
         return step -> at(step + steps);
     }

@@ -47,7 +47,12 @@ public record WarmStartSchedule(double fraction, int epochs) {
         return new WarmStartSchedule(0, epochs);
     }
 
-    /** First step (0-based) at which SAM is active, for the fraction form: ⌈fraction·total⌉ (no float overshoot). */
+    /**
+     * First step (0-based) at which SAM is active, for the fraction form: ⌈fraction·total⌉ (no float overshoot).
+     *
+     * @param totalIterations the run's number of steps, ≥ 0
+     * @return the switch step in [0, totalIterations]
+     */
     public long switchIteration(long totalIterations) {
         return (long) Math.ceil(fraction * totalIterations - 1e-9);
     }

@@ -36,6 +36,22 @@ public final class BasinMapFigure implements Figure {
         return Palette.categorical(k);
     }
 
+    /**
+     * A builder of a basin map.
+     *
+     * @param name    the file name without extension: lower-case letters and digits in dash-separated words (e.g. {@code ring-basins})
+     * @param xs      x of the starts (columns), ≥ 2 values, finite, strictly increasing
+     * @param ys      y of the starts (rows), ≥ 2 values, finite, strictly increasing
+     * @param outcome outcome[iy][ix]: an index into {@code labels}, or −1 for no run; ys.length rows
+     *                of xs.length entries (not copied)
+     * @param labels  the outcome labels, 1 to {@link #MAX_OUTCOMES}
+     * @return the builder
+     * @throws NullPointerException     if {@code xs}, {@code ys}, {@code outcome} or {@code labels} is null
+     * @throws IllegalArgumentException if {@code name} is null or not of that form; {@code labels} is
+     *     empty or has more than {@link #MAX_OUTCOMES} entries; an axis has fewer than 2 points, a
+     *     non-finite point or is not strictly increasing; {@code outcome}'s shape is not
+     *     ys.length × xs.length; or an outcome is outside −1..labels.size() − 1
+     */
     public static Builder builder(String name, double[] xs, double[] ys, int[][] outcome, List<String> labels) {
         return new Builder(name, xs, ys, outcome, labels);
     }
@@ -86,7 +102,13 @@ public final class BasinMapFigure implements Figure {
             this.outcome = outcome;
         }
 
-        /** Points drawn on top of the map, in black-edged shapes, with a legend entry. */
+        /**
+         * Points drawn on top of the map, in black-edged shapes, with a legend entry.
+         *
+         * @throws NullPointerException     if {@code points} or {@code mark} is null
+         * @throws IllegalArgumentException if {@code label} is null or blank, or a point is null or not
+         *     of length 2
+         */
         public Builder points(String label, List<double[]> points, Mark mark) {
             double[][] xy = PlaneFigure.columns("point set " + label, points);
             marks.add(new Object[] {PlaneFigure.checkLabel(label), xy, Objects.requireNonNull(mark, "mark")});
@@ -109,6 +131,12 @@ public final class BasinMapFigure implements Figure {
             return faint.contains(labels.get(k)) ? Palette.FAINT : colour(k);
         }
 
+        /**
+         * Draws the map.
+         *
+         * @return the figure
+         * @throws IllegalArgumentException if every outcome is −1
+         */
         public BasinMapFigure build() {
             BackdropXYChart chart = new BackdropXYChart(new org.knowm.xchart.XYChartBuilder()
                     .width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel));

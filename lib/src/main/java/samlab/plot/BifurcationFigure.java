@@ -31,6 +31,13 @@ public final class BifurcationFigure implements Figure {
         this.chart = chart;
     }
 
+    /**
+     * An empty diagram.
+     *
+     * @param name the file name without extension: lower-case letters and digits in dash-separated words (e.g. {@code ring-basins})
+     * @return the builder
+     * @throws IllegalArgumentException if {@code name} is null or not of that form
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -38,6 +45,13 @@ public final class BifurcationFigure implements Figure {
     /**
      * All rows of a result table: parameter and value columns (numeric), a kind column (text) and an
      * attracting column (boolean).
+     *
+     * @param name the file name without extension: lower-case letters and digits in dash-separated words (e.g. {@code ring-basins})
+     * @return the builder, one point per row
+     * @throws NullPointerException     if {@code table} is null
+     * @throws IllegalArgumentException if {@code name} is not of that form; a column is missing; the
+     *     parameter or value column is not numeric; the attracting column is not BOOLEAN; or a row
+     *     has a non-finite parameter or value (missing included) or a blank kind
      */
     public static Builder fromTable(String name, Table table, String parameterColumn, String valueColumn,
                                     String kindColumn, String attractingColumn) {
@@ -135,7 +149,17 @@ public final class BifurcationFigure implements Figure {
             super(name, "ρ", "‖x*‖");
         }
 
-        /** One rest point found at parameter value {@code parameter}. */
+        /**
+         * One rest point found at parameter value {@code parameter}.
+         *
+         * @param parameter  x, e.g. ρ (finite)
+         * @param value      y, e.g. the rest point's coordinate (finite)
+         * @param kind       the legend group, e.g. "critical" (non-blank)
+         * @param attracting whether the rest point attracts (solid line / filled marker)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code parameter} or {@code value} is not finite, or
+         *     {@code kind} is null or blank
+         */
         public Builder point(double parameter, double value, String kind, boolean attracting) {
             if (!Double.isFinite(parameter) || !Double.isFinite(value)) {
                 throw new IllegalArgumentException("rest point (" + parameter + ", " + value + ") must be finite");
@@ -146,13 +170,23 @@ public final class BifurcationFigure implements Figure {
             return this;
         }
 
-        /** A dashed vertical line at x = at, named in the legend (e.g. "ρ = d"). */
+        /**
+         * A dashed vertical line at x = at, named in the legend (e.g. "ρ = d").
+         *
+         * @throws IllegalArgumentException if {@code at} is not finite or {@code label} is null or blank
+         */
         public Builder threshold(String label, double at) {
             if (!Double.isFinite(at)) throw new IllegalArgumentException("threshold " + at + " must be finite");
             thresholds.add(new Object[] {PlaneFigure.checkLabel(label), at});
             return this;
         }
 
+        /**
+         * Draws the diagram.
+         *
+         * @return the figure
+         * @throws IllegalArgumentException if no rest point was added
+         */
         public BifurcationFigure build() {
             if (byKind.isEmpty()) throw new IllegalArgumentException("a bifurcation diagram needs at least one rest point");
             XYChart chart = ChartStyle.newXYChart(title, xLabel, yLabel);

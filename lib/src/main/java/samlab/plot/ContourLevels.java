@@ -10,7 +10,11 @@ public final class ContourLevels {
     /**
      * n levels evenly spaced from lo to hi, both included: {@link Grid#linspace}, so n = 1 gives {lo}.
      *
-     * @throws IllegalArgumentException if n &lt; 1, or lo, hi are not finite with lo &lt; hi
+     * @param lo lowest level (finite)
+     * @param hi highest level (finite, &gt; lo)
+     * @param n  number of levels, 1 to 100
+     * @return the levels, increasing
+     * @throws IllegalArgumentException if n is outside 1..100, or lo, hi are not finite with lo &lt; hi
      */
     public static double[] linear(double lo, double hi, int n) {
         checkCount(n);
@@ -24,6 +28,11 @@ public final class ContourLevels {
      * n levels at the quantiles k/(n+1), k = 1..n, of the grid's finite values: each band between
      * neighbouring levels covers about the same area, whatever the range of the function. Repeated
      * values (flat regions) are dropped.
+     *
+     * @param grid the sampled function
+     * @param n    number of levels, 1 to 100
+     * @return at most n distinct levels, increasing
+     * @throws IllegalArgumentException if n is outside 1..100 or the grid has no finite value
      */
     public static double[] quantiles(SampledGrid grid, int n) {
         checkCount(n);
@@ -42,7 +51,14 @@ public final class ContourLevels {
     /**
      * n levels min + δ_k above the grid's minimum with δ_k geometric from span·10^-decades to span
      * (span = max − min): dense near the minimum, sparse on steep walls — for landscapes whose values
-     * cover several orders of magnitude.
+     * cover several orders of magnitude. The top level is pulled to min + span·(1 − 1e-9).
+     *
+     * @param grid    the sampled function
+     * @param n       number of levels, 1 to 100
+     * @param decades orders of magnitude between the lowest and the highest δ, finite and &gt; 0
+     * @return n levels, increasing
+     * @throws IllegalArgumentException if n is outside 1..100, {@code decades} is not finite and
+     *     &gt; 0, or the grid's finite values are all equal or there are none
      */
     public static double[] logSpaced(SampledGrid grid, int n, double decades) {
         checkCount(n);
@@ -62,7 +78,14 @@ public final class ContourLevels {
         return out;
     }
 
-    /** Checks caller-given levels: finite and strictly increasing. Returns a copy. */
+    /**
+     * Checks caller-given levels: finite and strictly increasing.
+     *
+     * @param levels the levels
+     * @return a copy
+     * @throws IllegalArgumentException if {@code levels} is null or empty, a level is not finite, or
+     *     the levels are not strictly increasing
+     */
     public static double[] given(double... levels) {
         if (levels == null || levels.length == 0) throw new IllegalArgumentException("at least one level is needed");
         for (int i = 0; i < levels.length; i++) {

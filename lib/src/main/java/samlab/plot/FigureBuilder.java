@@ -20,13 +20,21 @@ public abstract class FigureBuilder<B extends FigureBuilder<B>> {
         this.yLabel = yLabel;
     }
 
-    /** The takeaway, in a sentence. */
+    /**
+     * The takeaway, in a sentence.
+     *
+     * @throws NullPointerException if {@code title} is null
+     */
     public B title(String title) {
         this.title = Objects.requireNonNull(title, "title");
         return self();
     }
 
-    /** Axis labels, with units or symbols. */
+    /**
+     * Axis labels, with units or symbols.
+     *
+     * @throws NullPointerException if a label is null
+     */
     public B axes(String xLabel, String yLabel) {
         this.xLabel = Objects.requireNonNull(xLabel, "xLabel");
         this.yLabel = Objects.requireNonNull(yLabel, "yLabel");

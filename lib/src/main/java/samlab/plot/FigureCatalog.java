@@ -14,7 +14,14 @@ public interface FigureCatalog {
     /** Figure name (as {@link Figure#name()} will return it) → how to build it. */
     Map<String, Supplier<Figure>> figures();
 
-    /** Every catalog's figures by name, sorted; a name claimed twice is an error. */
+    /**
+     * Every catalog's figures by name, sorted; a name claimed twice is an error.
+     *
+     * @return figure name → how to build it, over all catalogs the {@link ServiceLoader} finds
+     * @throws IllegalArgumentException if a catalog's figure name is not lower-case letters and
+     *     digits in dash-separated words
+     * @throws IllegalStateException    if two catalogs claim the same name
+     */
     static Map<String, Supplier<Figure>> all() {
         Map<String, Supplier<Figure>> all = new TreeMap<>();
         for (FigureCatalog c : ServiceLoader.load(FigureCatalog.class)) {

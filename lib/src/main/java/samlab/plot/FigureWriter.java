@@ -19,7 +19,13 @@ import org.knowm.xchart.internal.chartpart.Chart;
 public final class FigureWriter {
     private FigureWriter() {}
 
-    /** The figure as PNG bytes, at its chart's size. */
+    /**
+     * The figure as PNG bytes, at its chart's size.
+     *
+     * @throws NullPointerException     if {@code figure} is null
+     * @throws IllegalArgumentException if the chart's width or height is not positive
+     * @throws UncheckedIOException     if the PNG cannot be encoded
+     */
     public static byte[] png(Figure figure) {
         return png(Objects.requireNonNull(figure, "figure").chart());
     }
@@ -43,7 +49,12 @@ public final class FigureWriter {
         }
     }
 
-    /** The figure as SVG bytes (UTF-8). */
+    /**
+     * The figure as SVG bytes (UTF-8).
+     *
+     * @throws NullPointerException if {@code figure} is null
+     * @throws UncheckedIOException if the SVG cannot be encoded
+     */
     public static byte[] svg(Figure figure) {
         Chart<?, ?> chart = Objects.requireNonNull(figure, "figure").chart();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -55,7 +66,12 @@ public final class FigureWriter {
         return out.toByteArray();
     }
 
-    /** Writes {@code dir/NAME.png}; returns the path. */
+    /**
+     * Writes {@code dir/NAME.png} atomically ({@link samlab.io.AtomicFiles}); returns the path.
+     *
+     * @throws IllegalArgumentException if the chart's width or height is not positive
+     * @throws UncheckedIOException     if the PNG cannot be encoded or the file cannot be written
+     */
     public static Path writePng(Figure figure, Path dir) {
         Path target = dir.resolve(figure.name() + ".png");
         byte[] bytes = png(figure);
@@ -63,7 +79,11 @@ public final class FigureWriter {
         return target;
     }
 
-    /** Writes {@code dir/NAME.svg}; returns the path. */
+    /**
+     * Writes {@code dir/NAME.svg} atomically ({@link samlab.io.AtomicFiles}); returns the path.
+     *
+     * @throws UncheckedIOException if the SVG cannot be encoded or the file cannot be written
+     */
     public static Path writeSvg(Figure figure, Path dir) {
         Path target = dir.resolve(figure.name() + ".svg");
         byte[] bytes = svg(figure);
@@ -71,7 +91,14 @@ public final class FigureWriter {
         return target;
     }
 
-    /** Writes {@code dir/NAME.png} and {@code dir/NAME.svg}; returns both paths. */
+    /**
+     * Writes {@code dir/NAME.png} and {@code dir/NAME.svg}; returns both paths. Checks first that the
+     * PNG path is writable ({@link samlab.io.AtomicFiles#checkWritable}), so nothing is rendered in vain.
+     *
+     * @throws IllegalArgumentException if {@code dir/NAME.png} is not writable (see
+     *     {@link samlab.io.AtomicFiles#checkWritable}) or the chart's size is not positive
+     * @throws UncheckedIOException     if a format cannot be encoded or a file cannot be written
+     */
     public static List<Path> writeAll(Figure figure, Path dir) {
         samlab.io.AtomicFiles.checkWritable(dir.resolve(figure.name() + ".png"));
         return List.of(writePng(figure, dir), writeSvg(figure, dir));

@@ -24,7 +24,20 @@ public final class LineFigure implements Figure {
         this.chart = chart;
     }
 
-    /** Starts a chart of {@code yColumns} against {@code xColumn}; the legend shows the column names. */
+    /**
+     * Starts a chart of {@code yColumns} against {@code xColumn}; the legend shows the column names.
+     * Missing values are read as NaN (a gap).
+     *
+     * @param name     the file name without extension: lower-case letters and digits in dash-separated words (e.g. {@code ring-basins})
+     * @param table    the data
+     * @param xColumn  a numeric column of {@code table}
+     * @param yColumns numeric columns of {@code table}, at least one, each once
+     * @return the builder
+     * @throws NullPointerException     if {@code table} is null
+     * @throws IllegalArgumentException if {@code yColumns} is null or empty; a column is missing or not
+     *     numeric; {@code name} is null or not of that form; a column name is blank or repeated; or
+     *     a point has an infinite coordinate
+     */
     public static Builder fromTable(String name, Table table, String xColumn, String... yColumns) {
         Objects.requireNonNull(table, "table");
         if (yColumns == null || yColumns.length == 0) throw new IllegalArgumentException("at least one y column is needed");
@@ -61,7 +74,12 @@ public final class LineFigure implements Figure {
         /**
          * Adds a curve with the same x values as the table's x column.
          *
-         * @throws IllegalArgumentException if the lengths differ or a point has ±Infinity (named)
+         * @param label the legend entry, non-blank, not yet used in this chart
+         * @param y     one value per x (copied); NaN is a gap
+         * @return this builder
+         * @throws NullPointerException     if {@code y} is null
+         * @throws IllegalArgumentException if {@code label} is null, blank or already used, the lengths
+         *     differ, or a point has ±Infinity (named)
          */
         public Builder series(String label, double[] y) {
             PlaneFigure.checkLabel(label);
@@ -82,7 +100,13 @@ public final class LineFigure implements Figure {
             return this;
         }
 
-        /** @throws IllegalArgumentException if a log axis meets a value ≤ 0 (the message names the column) */
+        /**
+         * Draws the chart.
+         *
+         * @return the figure
+         * @throws IllegalArgumentException if a log axis meets a value ≤ 0 (NaN is skipped; the
+         *     message names the column)
+         */
         public LineFigure build() {
             if (logX) checkPositive(xLabel, x);
             for (int i = 0; i < ys.size(); i++) if (logY) checkPositive(names.get(i), ys.get(i));

@@ -14,7 +14,14 @@ import java.util.Map;
 public final class MarchingSquares {
     private MarchingSquares() {}
 
-    /** The polylines of {f = level}; open chains end on the grid border or next to NaN cells. */
+    /**
+     * The polylines of {f = level}; open chains end on the grid border or next to NaN cells.
+     *
+     * @param grid  the sampled function
+     * @param level the level
+     * @return the polylines, in grid coordinates (x, y)
+     * @throws IllegalArgumentException if {@code level} is not finite
+     */
     public static List<Polyline> levelSet(SampledGrid grid, double level) {
         if (!Double.isFinite(level)) throw new IllegalArgumentException("level " + level + " must be finite");
         int nx = grid.nx();

@@ -36,13 +36,22 @@ public final class Palette {
         return CATEGORICAL.length;
     }
 
-    /** The i-th categorical colour (cycles after {@link #categoricalSize()}). */
+    /**
+     * The i-th categorical colour (cycles after {@link #categoricalSize()}).
+     *
+     * @throws IllegalArgumentException if {@code i < 0}
+     */
     public static Color categorical(int i) {
         if (i < 0) throw new IllegalArgumentException("colour index " + i + " must be >= 0");
         return CATEGORICAL[i % CATEGORICAL.length];
     }
 
-    /** Viridis at t in [0, 1]: 0 dark purple (low values), 1 yellow (high values). */
+    /**
+     * Viridis at t in [0, 1]: 0 dark purple (low values), 1 yellow (high values), linear between
+     * 9 stops.
+     *
+     * @throws IllegalArgumentException if {@code t} is not in [0, 1] (NaN included)
+     */
     public static Color sequential(double t) {
         if (!(t >= 0 && t <= 1)) throw new IllegalArgumentException("t = " + t + " must be in [0, 1]");
         double s = t * (VIRIDIS.length - 1);
@@ -54,7 +63,11 @@ public final class Palette {
                 mix(a.getBlue(), b.getBlue(), w));
     }
 
-    /** n evenly spaced viridis colours from dark to light (n = 1 gives the middle). */
+    /**
+     * n evenly spaced viridis colours from dark to light (n = 1 gives the middle).
+     *
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
     public static Color[] sequential(int n) {
         if (n < 1) throw new IllegalArgumentException("colour count " + n + " must be >= 1");
         Color[] out = new Color[n];

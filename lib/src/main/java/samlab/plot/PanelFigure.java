@@ -37,6 +37,13 @@ public final class PanelFigure implements Figure {
         this.bar = bar;
     }
 
+    /**
+     * An empty panel figure.
+     *
+     * @param name the file name without extension: lower-case letters and digits in dash-separated words (e.g. {@code ring-basins})
+     * @return the builder
+     * @throws IllegalArgumentException if {@code name} is null or not of that form
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -66,6 +73,7 @@ public final class PanelFigure implements Figure {
      * {@link PlaneFigure.Builder#backdrop(SampledGrid, boolean)} when {@code log}.
      */
     public record ColourBar(String label, double lo, double hi, boolean log) {
+        /** @throws IllegalArgumentException unless {@code lo < hi} (NaN fails) */
         public ColourBar {
             if (!(hi > lo)) throw new IllegalArgumentException("colour bar [" + lo + ", " + hi + "] must have lo < hi");
         }
@@ -93,18 +101,31 @@ public final class PanelFigure implements Figure {
             this.name = FigureNames.check(name);
         }
 
+        /**
+         * The figure's title, above all panels.
+         *
+         * @throws NullPointerException if {@code title} is null
+         */
         public Builder title(String title) {
             this.title = Objects.requireNonNull(title, "title");
             return this;
         }
 
-        /** Adds a panel (its own title labels it, e.g. "(a) f"). */
+        /**
+         * Adds a panel (its own title labels it, e.g. "(a) f").
+         *
+         * @throws NullPointerException if {@code panel} is null
+         */
         public Builder panel(PlaneFigure panel) {
             panels.add(Objects.requireNonNull(panel, "panel"));
             return this;
         }
 
-        /** The colour bar for the panels' shared shading. */
+        /**
+         * The colour bar for the panels' shared shading.
+         *
+         * @throws IllegalArgumentException if {@code label} is null or blank, or not {@code lo < hi}
+         */
         public Builder colourBar(String label, double lo, double hi, boolean log) {
             this.bar = new ColourBar(PlaneFigure.checkLabel(label), lo, hi, log);
             return this;

@@ -39,6 +39,13 @@ public final class PlaneFigure implements Figure {
         this.contours = List.copyOf(contours);
     }
 
+    /**
+     * A builder of a plane figure.
+     *
+     * @param name the file name without extension: lower-case letters and digits in dash-separated words (e.g. {@code ring-basins})
+     * @return the builder
+     * @throws IllegalArgumentException if {@code name} is null or not of that form
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -58,12 +65,12 @@ public final class PlaneFigure implements Figure {
         return contours;
     }
 
-    /** Whether a shaded backdrop is painted behind the series. */
     /** The height at which this figure, painted {@code width} pixels wide, has equal units on both axes. */
     int heightForEqualAspect(int width) {
         return chart.heightForEqualAspect(width, chart.getHeight());
     }
 
+    /** Whether a shaded backdrop is painted behind the series. */
     public boolean hasBackdrop() {
         return chart.backdrop() != null;
     }
@@ -94,7 +101,11 @@ public final class PlaneFigure implements Figure {
             return this;
         }
 
-        /** Shows the plot range [xMin, xMax] × [yMin, yMax]; default: the first grid's range, else the data's. */
+        /**
+         * Shows the plot range [xMin, xMax] × [yMin, yMax]; default: the first grid's range, else the data's.
+         *
+         * @throws IllegalArgumentException if a range is not finite with min &lt; max
+         */
         public Builder range(double xMin, double xMax, double yMin, double yMax) {
             SampledGrid.linspace("x", xMin, xMax, 2);
             SampledGrid.linspace("y", yMin, yMax, 2);
@@ -102,12 +113,24 @@ public final class PlaneFigure implements Figure {
             return this;
         }
 
-        /** Level lines of f, labelled {@code "f = level"}. */
+        /**
+         * Level lines of f, labelled {@code "f = level"}.
+         *
+         * @throws NullPointerException     if {@code grid} is null
+         * @throws IllegalArgumentException if {@code levels} is null or empty, not finite or not
+         *     strictly increasing
+         */
         public Builder contour(SampledGrid grid, double[] levels) {
             return contour("f", grid, levels);
         }
 
-        /** Level lines of a function named {@code symbol} in the labels (e.g. "f", "f^SAM"). */
+        /**
+         * Level lines of a function named {@code symbol} in the labels (e.g. "f", "f^SAM").
+         *
+         * @throws NullPointerException     if {@code symbol} or {@code grid} is null
+         * @throws IllegalArgumentException if {@code levels} is null or empty, not finite or not
+         *     strictly increasing
+         */
         public Builder contour(String symbol, SampledGrid grid, double[] levels) {
             Objects.requireNonNull(symbol, "symbol");
             Objects.requireNonNull(grid, "grid");
@@ -117,7 +140,11 @@ public final class PlaneFigure implements Figure {
             return this;
         }
 
-        /** Shades the grid's values behind everything, light (low) to mid grey (high), linearly. */
+        /**
+         * Shades the grid's values behind everything, light (low) to mid grey (high), linearly.
+         *
+         * @throws NullPointerException if {@code grid} is null
+         */
         public Builder backdrop(SampledGrid grid) {
             return backdrop(grid, false);
         }
@@ -126,6 +153,8 @@ public final class PlaneFigure implements Figure {
          * Shades the grid's values behind everything; with {@code logShading} the shade follows
          * log(1 + (f − min)/δ), δ = 10⁻³·(max − min), so that valleys stay visible when the walls are
          * orders of magnitude higher.
+         *
+         * @throws NullPointerException if {@code grid} is null
          */
         public Builder backdrop(SampledGrid grid, boolean logShading) {
             this.backdrop = Objects.requireNonNull(grid, "grid");
@@ -148,7 +177,12 @@ public final class PlaneFigure implements Figure {
             return this;
         }
 
-        /** An arrow field, one legend entry. */
+        /**
+         * An arrow field, one legend entry.
+         *
+         * @throws NullPointerException     if {@code field} is null
+         * @throws IllegalArgumentException if {@code label} is null or blank
+         */
         public Builder quiver(String label, QuiverField field) {
             Objects.requireNonNull(field, "field");
             Color c = nextColour();
@@ -157,13 +191,25 @@ public final class PlaneFigure implements Figure {
             return this;
         }
 
-        /** A trajectory through the given points (each {x, y}), in order. */
+        /**
+         * A trajectory through the given points (each {x, y}), in order.
+         *
+         * @throws NullPointerException     if {@code points} is null
+         * @throws IllegalArgumentException if {@code label} is null or blank, {@code points} is empty,
+         *     a point is null or not of length 2, or a coordinate is infinite (NaN is a gap)
+         */
         public Builder trajectory(String label, List<double[]> points) {
             double[][] xy = columns("trajectory " + label, points);
             return trajectory(label, xy[0], xy[1]);
         }
 
-        /** A trajectory through (xs[i], ys[i]), in order. */
+        /**
+         * A trajectory through (xs[i], ys[i]), in order.
+         *
+         * @throws NullPointerException     if {@code xs} or {@code ys} is null
+         * @throws IllegalArgumentException if {@code label} is null or blank, the arrays differ in
+         *     length or are empty, or a coordinate is infinite (NaN is a gap)
+         */
         public Builder trajectory(String label, double[] xs, double[] ys) {
             String l = checkLabel(label);
             checkPoints("trajectory " + label, xs, ys);
@@ -175,7 +221,13 @@ public final class PlaneFigure implements Figure {
             return this;
         }
 
-        /** A set of marked points (each {x, y}) with one legend entry. */
+        /**
+         * A set of marked points (each {x, y}) with one legend entry.
+         *
+         * @throws NullPointerException     if {@code points} or {@code mark} is null
+         * @throws IllegalArgumentException if {@code label} is null or blank, {@code points} is empty,
+         *     a point is null or not of length 2, or a coordinate is infinite
+         */
         public Builder points(String label, List<double[]> points, Mark mark) {
             String l = checkLabel(label);
             Objects.requireNonNull(mark, "mark");

@@ -47,6 +47,7 @@ public record QuiverField(List<Arrow> arrows) {
     public sealed interface Scaling {
         /** Arrow = factor · vector: lengths compare magnitudes. */
         record Proportional(double factor) implements Scaling {
+            /** @throws IllegalArgumentException if {@code factor} is not finite and &gt; 0 */
             public Proportional {
                 if (!(factor > 0 && Double.isFinite(factor))) {
                     throw new IllegalArgumentException("arrow scale factor " + factor + " must be finite and > 0");
@@ -56,6 +57,7 @@ public record QuiverField(List<Arrow> arrows) {
 
         /** Every arrow the same length, pointing along its vector: shows direction only. */
         record Normalised(double length) implements Scaling {
+            /** @throws IllegalArgumentException if {@code length} is not finite and &gt; 0 */
             public Normalised {
                 if (!(length > 0 && Double.isFinite(length))) {
                     throw new IllegalArgumentException("arrow length " + length + " must be finite and > 0");
@@ -67,6 +69,14 @@ public record QuiverField(List<Arrow> arrows) {
     /**
      * Arrows for vectors {@code vectors.get(i)} attached at {@code points.get(i)} (both of length 2).
      * Zero vectors (and non-finite ones) get no arrow: they have no direction to show.
+     *
+     * @param points  arrow tails, each {x, y}
+     * @param vectors the vectors, each {dx, dy}, one per point
+     * @param scaling how vectors become arrows
+     * @return the arrows
+     * @throws NullPointerException     if {@code points}, {@code vectors} or {@code scaling} is null
+     * @throws IllegalArgumentException if the lists differ in size, or a point or vector is null or
+     *     not of length 2
      */
     public static QuiverField of(List<double[]> points, List<double[]> vectors, Scaling scaling) {
         Objects.requireNonNull(points, "points");
@@ -92,6 +102,12 @@ public record QuiverField(List<Arrow> arrows) {
     /**
      * Samples a field on an nx × ny grid over the rectangle and draws every vector with the same
      * length, 0.8 of the smaller grid spacing, so arrows never overlap.
+     *
+     * @param field (x, y) ↦ {dx, dy}
+     * @return the arrows
+     * @throws NullPointerException     if {@code field} is null
+     * @throws IllegalArgumentException if a range is not finite with min &lt; max, nx or ny is &lt; 2,
+     *     or the field returns null or an array not of length 2
      */
     public static QuiverField sample(java.util.function.BiFunction<Double, Double, double[]> field,
                                      double xMin, double xMax, int nx, double yMin, double yMax, int ny) {

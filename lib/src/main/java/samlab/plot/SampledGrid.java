@@ -12,6 +12,14 @@ import samlab.landscape.Objective;
  * cells are left out of contours).
  */
 public record SampledGrid(double[] xs, double[] ys, double[][] values) {
+    /**
+     * Checks the shapes (the arrays are kept, not copied).
+     *
+     * @throws NullPointerException     if {@code xs}, {@code ys} or {@code values} is null
+     * @throws IllegalArgumentException if an axis has fewer than 2 points, a non-finite point or is not
+     *     strictly increasing; if {@code values} has not one row per y; or if a row is null or has not
+     *     one entry per x
+     */
     public SampledGrid {
         Objects.requireNonNull(xs, "xs");
         Objects.requireNonNull(ys, "ys");
@@ -29,7 +37,14 @@ public record SampledGrid(double[] xs, double[] ys, double[][] values) {
         }
     }
 
-    /** Samples f on an nx × ny grid spanning [xMin, xMax] × [yMin, yMax], end points included. */
+    /**
+     * Samples f on an nx × ny grid spanning [xMin, xMax] × [yMin, yMax], end points included.
+     *
+     * @param f (x, y) ↦ value; NaN where undefined
+     * @return the grid
+     * @throws NullPointerException     if {@code f} is null
+     * @throws IllegalArgumentException if a range is not finite with min &lt; max, or nx or ny is &lt; 2
+     */
     public static SampledGrid sample(DoubleBinaryOperator f, double xMin, double xMax, int nx,
                                      double yMin, double yMax, int ny) {
         Objects.requireNonNull(f, "f");
@@ -42,7 +57,15 @@ public record SampledGrid(double[] xs, double[] ys, double[][] values) {
         return new SampledGrid(xs, ys, v);
     }
 
-    /** Samples a two-dimensional objective's value on an nx × ny grid. */
+    /**
+     * Samples a two-dimensional objective's value on an nx × ny grid.
+     *
+     * @param f an objective of dimension 2
+     * @return the grid
+     * @throws NullPointerException     if {@code f} is null
+     * @throws IllegalArgumentException if {@code f}'s dimension is not 2, a range is not finite with
+     *     min &lt; max, or nx or ny is &lt; 2
+     */
     public static SampledGrid sample(Objective f, double xMin, double xMax, int nx,
                                      double yMin, double yMax, int ny) {
         Objects.requireNonNull(f, "f");

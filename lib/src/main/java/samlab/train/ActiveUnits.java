@@ -41,6 +41,12 @@ public final class ActiveUnits {
      * Fraction of positive outputs of each ReLU layer over {@code rows} of {@code inputs}, in [0, 1],
      * keyed by layer name (empty for a network without ReLU layers).
      *
+     * @param graph  the network (its parameters are not changed; its layer states are cleared)
+     * @param inputs the batches the rows are read from
+     * @param rows   indices into {@code inputs}' dataset, at least one
+     * @param chunk  examples per forward pass, ≥ 1
+     * @return layer name → fraction of positive outputs, in topological order
+     * @throws NullPointerException     if {@code graph} is null
      * @throws IllegalArgumentException if {@code rows} is empty or {@code chunk} &lt; 1
      */
     public static Map<String, Double> perLayer(ComputationGraph graph, Batches inputs, int[] rows, int chunk) {

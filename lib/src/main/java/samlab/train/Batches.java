@@ -27,6 +27,11 @@ public final class Batches {
     /**
      * Batches of {@code data}: features N×(C·H·W) when {@code flat} (MLPs), else N×C×H×W, FLOAT.
      */
+    /**
+     * @param data the dataset
+     * @param flat whether features are flattened (MLPs)
+     * @throws NullPointerException if {@code data} is null
+     */
     public Batches(ImageDataset data, boolean flat) {
         this.data = Objects.requireNonNull(data, "data");
         this.flat = flat;

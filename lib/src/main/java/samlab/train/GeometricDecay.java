@@ -13,6 +13,9 @@ public final class GeometricDecay {
     /**
      * q = exp(slope of ln y on t), per unit of t (e.g. per step when t is the iteration).
      *
+     * @param t the times
+     * @param y the values at those times, each positive and finite
+     * @return the rate q &gt; 0 (q &lt; 1: decaying)
      * @throws IllegalArgumentException if the arrays differ in length, hold fewer than 2 points,
      *         a y value is not positive and finite, or all t are equal
      */
@@ -43,6 +46,12 @@ public final class GeometricDecay {
     /**
      * The rate over the last {@code window} finite, positive points of (t, y) (NaN if fewer than 2
      * such points). Points with a NaN or non-positive y are skipped, e.g. epochs without diagnostics.
+     *
+     * @param t      the times, at least as long as {@code y}
+     * @param y      the values
+     * @param window how many of the last usable points to fit, ≥ 2
+     * @return the rate q over those points, or NaN if fewer than 2 are usable
+     * @throws IllegalArgumentException if {@code window < 2}, or if the points kept all have the same t
      */
     public static double lastRate(double[] t, double[] y, int window) {
         if (window < 2) throw new IllegalArgumentException("window " + window + " must be >= 2");

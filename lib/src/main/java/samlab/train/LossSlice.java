@@ -49,6 +49,10 @@ public final class LossSlice {
     /**
      * As {@link #through(ComputationGraph, boolean, ImageDataset, Perturbation, double, double[], int)}
      * with {@link Perturbation#DEFAULT}, the training default.
+     *
+     * @throws NullPointerException     if {@code graph} or {@code data} is null
+     * @throws IllegalArgumentException if {@code rho} is not finite and &gt; 0, {@code t} is null or
+     *                                  empty or holds a non-finite value, or {@code chunk} &lt; 1
      */
     public static Result through(ComputationGraph graph, boolean flatInput, ImageDataset data, double rho, double[] t, int chunk) {
         return through(graph, flatInput, data, Perturbation.DEFAULT, rho, t, chunk);
@@ -59,7 +63,14 @@ public final class LossSlice {
      * the network's parameters are restored exactly afterwards. The loss rises along +e, so the SAM
      * point w⁺ (t = 1) lies uphill of w. At g = 0 the perturbation is 0 and every entry is L(w).
      *
+     * @param graph        the trained network (parameters restored exactly afterwards)
+     * @param flatInput    whether the network takes flattened images ({@code Architecture.flatInput()})
+     * @param data         the examples of the full-batch gradient and of every loss value
      * @param perturbation the rule of e (a run's {@code SamConfig.diagnosticPerturbation()} gives its w⁺)
+     * @param rho          the radius ρ &gt; 0
+     * @param t            the grid of t (t = 1 is w⁺), finite values
+     * @param chunk        examples per forward/backward pass, ≥ 1
+     * @return ρ, ‖g‖, ‖e‖ and the loss at each t
      * @throws NullPointerException     if {@code graph}, {@code data} or {@code perturbation} is null
      * @throws IllegalArgumentException if {@code rho} is not finite and &gt; 0, {@code t} is null or
      *                                  empty or holds a non-finite value, or {@code chunk} &lt; 1
@@ -92,7 +103,16 @@ public final class LossSlice {
         return new Result(rho, norm, stepNorm, t, loss);
     }
 
-    /** {@code n} equally spaced values from {@code from} to {@code to} (both included). */
+    /**
+     * {@code n} equally spaced values from {@code from} to {@code to} (both included).
+     *
+     * @param from first value
+     * @param to   last value, &gt; from
+     * @param n    number of values, ≥ 2
+     * @return a new array of length n
+     * @throws IllegalArgumentException if {@code n < 2} or {@code to} is not greater than {@code from}
+     *     (NaN included)
+     */
     public static double[] grid(double from, double to, int n) {
         if (n < 2 || !(to > from)) throw new IllegalArgumentException("grid needs n >= 2 and from < to, not n=" + n + ", " + from + ".." + to);
         double[] t = new double[n];

@@ -30,6 +30,14 @@ public final class NetworkLoss implements TrainingLoss {
     private int scaleBatch = -1;
     private INDArray labels;
 
+    /**
+     * The loss of {@code graph} over its own flattened parameter and gradient views (initialises the
+     * gradient view if DL4J has not yet).
+     *
+     * @param graph an initialised network
+     * @throws NullPointerException  if {@code graph} is null
+     * @throws IllegalStateException if a layer's parameter is not a view of the flat vector (see {@link #layoutOf})
+     */
     public NetworkLoss(ComputationGraph graph) {
         this.graph = Objects.requireNonNull(graph, "graph");
         if (graph.getFlattenedGradients() == null) graph.initGradientsView();
@@ -43,7 +51,15 @@ public final class NetworkLoss implements TrainingLoss {
         return a.reshape(a.length());
     }
 
-    /** The masks of {@code graph}'s flattened parameter vector. */
+    /**
+     * The masks of {@code graph}'s flattened parameter vector: BatchNorm running statistics
+     * ("mean", "var", "log10stdev") are not trainable; kernel parameters ("W") are weights.
+     *
+     * @param graph an initialised network
+     * @return the layout, masks of the parameter vector's length
+     * @throws IllegalStateException if a layer's parameter table holds an array that is not a view
+     *     into the flat parameter vector
+     */
     public static ParameterLayout layoutOf(ComputationGraph graph) {
         INDArray params = flatView(graph.params());
         INDArray trainable = params.ulike().assign(1);
@@ -65,12 +81,23 @@ public final class NetworkLoss implements TrainingLoss {
         return new ParameterLayout(trainable, weights);
     }
 
-    /** Sets the batch: features in the network's input shape, one-hot labels [N, classes]. */
-    /** Evaluates on {@code batch} from now on (its arrays, not a copy). */
+    /**
+     * Evaluates on {@code batch} from now on (its arrays, not a copy).
+     *
+     * @param batch features in the network's input shape, one-hot labels [N, classes]
+     * @throws IllegalArgumentException if features and labels differ in their number of rows
+     */
     public void setBatch(Batch batch) {
         setBatch(batch.features(), batch.labels());
     }
 
+    /**
+     * Sets the batch (the arrays, not a copy).
+     *
+     * @param features [N, C·H·W] or [N, C, H, W], the network's input shape
+     * @param labels   one-hot labels [N, classes]
+     * @throws IllegalArgumentException if {@code features} and {@code labels} differ in N
+     */
     public void setBatch(INDArray features, INDArray labels) {
         if (features.size(0) != labels.size(0)) {
             throw new IllegalArgumentException(features.size(0) + " inputs but " + labels.size(0) + " labels");
@@ -79,10 +106,12 @@ public final class NetworkLoss implements TrainingLoss {
         this.labels = labels;
     }
 
+    /** @return the network */
     public ComputationGraph graph() {
         return graph;
     }
 
+    /** @return N of the current batch, 0 before the first {@link #setBatch} */
     public int batchSize() {
         return features == null ? 0 : (int) features.size(0);
     }
@@ -92,6 +121,11 @@ public final class NetworkLoss implements TrainingLoss {
         return params;
     }
 
+    /**
+     * {@inheritDoc} Shard {@code shard} is rows [N·shard/shards, N·(shard+1)/shards) of the batch.
+     *
+     * @throws IllegalStateException if no batch was set
+     */
     @Override
     public double computeGradient(int shard, int shards) {
         if (features == null) throw new IllegalStateException("no batch set");

@@ -25,6 +25,13 @@ import samlab.io.AtomicFiles;
 public record RunConfig(Map<String, String> values) {
     private static final String HEADER = "# samlab run configuration: every setting that shapes the run's numbers";
 
+    /**
+     * Copies {@code values}, keeping their order.
+     *
+     * @throws NullPointerException     if {@code values}, a name or a value is null
+     * @throws IllegalArgumentException if a name is blank or holds '=' or a line break, or a value
+     *     holds a line break
+     */
     public RunConfig {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         for (var e : values.entrySet()) {
@@ -65,7 +72,14 @@ public record RunConfig(Map<String, String> values) {
         return s.toString();
     }
 
-    /** Parses {@link #toText()}. @throws IllegalArgumentException if a line is not {@code name = value} */
+    /**
+     * Parses {@link #toText()}: blank lines and lines starting with '#' are skipped.
+     *
+     * @param text  the text
+     * @param where what the text is, for the message (e.g. "run configuration FILE")
+     * @return the configuration
+     * @throws IllegalArgumentException if another line holds no {@code " = "} after a non-empty name
+     */
     public static RunConfig parse(String text, String where) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String line : text.split("\n", -1)) {
@@ -77,7 +91,12 @@ public record RunConfig(Map<String, String> values) {
         return new RunConfig(m);
     }
 
-    /** Writes the canonical text atomically. */
+    /**
+     * Writes the canonical text atomically ({@link AtomicFiles#write}).
+     *
+     * @param file the target
+     * @throws java.io.UncheckedIOException if the file cannot be written
+     */
     public void write(Path file) {
         AtomicFiles.write(file, out -> out.write(toText().getBytes(StandardCharsets.UTF_8)));
     }
@@ -85,7 +104,10 @@ public record RunConfig(Map<String, String> values) {
     /**
      * Reads a file written by {@link #write}.
      *
+     * @param file the file
+     * @return the configuration
      * @throws IllegalArgumentException if it is missing or not a run configuration
+     * @throws UncheckedIOException     if it exists but cannot be read
      */
     public static RunConfig read(Path file) {
         try {

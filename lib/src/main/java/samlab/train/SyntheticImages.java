@@ -22,6 +22,14 @@ public final class SyntheticImages {
     /**
      * {@code n} examples (example k has class k mod {@code classes}).
      *
+     * @param n        number of examples, ≥ 1
+     * @param classes  number of classes, ≥ 2
+     * @param channels image channels C
+     * @param height   image height H in pixels
+     * @param width    image width W in pixels
+     * @param noise    half-width of the uniform noise around the class mean, ≥ 0 (pixels in [0, 1])
+     * @param seed     seed of means and noise (same arguments, same data)
+     * @return the dataset
      * @throws IllegalArgumentException if {@code n < 1}, {@code classes < 2} or {@code noise} is not ≥ 0
      */
     public static ImageDataset create(int n, int classes, int channels, int height, int width, double noise, long seed) {
@@ -35,6 +43,7 @@ public final class SyntheticImages {
      * arguments, and a test set of {@code testSize} examples of the same classes drawn from an
      * independent random stream, so no test example is a training example.
      *
+     * @return the two sets; {@code train} equals {@code create(trainSize, classes, ..., seed)}
      * @throws IllegalArgumentException if a size is {@code < 1}, {@code classes < 2} or {@code noise} is not ≥ 0
      */
     public static Split split(int trainSize, int testSize, int classes, int channels, int height, int width,

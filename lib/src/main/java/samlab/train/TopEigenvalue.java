@@ -27,6 +27,12 @@ public final class TopEigenvalue {
      * @param seed       seed of the start vector (uniform in [−1, 1] on the masked entries)
      */
     public record Settings(int iterations, double tolerance, double step, long seed) {
+        /**
+         * Checks the ranges.
+         *
+         * @throws IllegalArgumentException if {@code iterations < 1}, {@code tolerance} is negative or
+         *     NaN, or {@code step} is not a finite number &gt; 0
+         */
         public Settings {
             if (iterations < 1) throw new IllegalArgumentException("Hessian iterations " + iterations + " must be >= 1");
             if (!(tolerance >= 0)) throw new IllegalArgumentException("Hessian tolerance " + tolerance + " must be >= 0");
@@ -35,7 +41,13 @@ public final class TopEigenvalue {
             }
         }
 
-        /** {@code iterations} power iterations, tolerance 1e-3, ε = 1e-3, seed 0. */
+        /**
+         * {@code iterations} power iterations, tolerance 1e-3, ε = 1e-3, seed 0.
+         *
+         * @param iterations maximum power iterations, ≥ 1
+         * @return the settings
+         * @throws IllegalArgumentException if {@code iterations < 1}
+         */
         public static Settings of(int iterations) {
             return new Settings(iterations, 1e-3, 1e-3, 0);
         }
@@ -55,6 +67,12 @@ public final class TopEigenvalue {
      * Only entries where {@code mask} is 1 are perturbed (e.g. trainable parameters; BatchNorm
      * running statistics stay fixed); w is restored bit for bit afterwards.
      *
+     * @param w        the live parameter vector (restored bit for bit)
+     * @param mask     0/1 mask of w's length selecting the entries to perturb, or null for all
+     * @param gradient ∇L at the current contents of w
+     * @param settings iterations, tolerance, ε and seed
+     * @return λ_max, μ, iterations used and whether the tolerance was met
+     * @throws NullPointerException     if {@code w}, {@code gradient} or {@code settings} is null
      * @throws IllegalArgumentException if {@code mask} has no nonzero entry or its length differs from w's
      */
     public static Result estimate(INDArray w, INDArray mask, Supplier<INDArray> gradient, Settings settings) {

@@ -30,12 +30,22 @@ public record TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Prov
     /** Column of both tables: {@link Divergence#OK}, or {@link Divergence#STATUS} on the step (and its epoch) that diverged. */
     public static final String STATUS_COLUMN = "status";
 
+    /**
+     * Copies the record lists.
+     *
+     * @throws NullPointerException if {@code epochs}, {@code steps}, {@code config} or an element of a list is null
+     */
     public TrainResult {
         epochs = List.copyOf(epochs);
         steps = List.copyOf(steps);
         java.util.Objects.requireNonNull(config, "config");
     }
 
+    /**
+     * A result without configuration (empty) and without divergence.
+     *
+     * @throws NullPointerException if {@code epochs}, {@code steps} or an element of a list is null
+     */
     public TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Provenance provenance, ComputationGraph network) {
         this(epochs, steps, provenance, network, new RunConfig(java.util.Map.of()), null);
     }
@@ -133,7 +143,12 @@ public record TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Prov
         return provenance.appendTo(Table.create("steps", iteration, epoch, loss, rho, sam, status));
     }
 
-    /** The last epoch's record. */
+    /**
+     * The last epoch's record.
+     *
+     * @return the last element of {@link #epochs()}
+     * @throws IndexOutOfBoundsException if there are no epochs
+     */
     public EpochRecord last() {
         return epochs.get(epochs.size() - 1);
     }
@@ -148,6 +163,9 @@ public record TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Prov
      * Writes the epoch table to {@code file}, the step table beside it ({@code NAME-steps.csv}) and
      * then, last, the configuration ({@code NAME.config}; see {@link RunFiles}), each atomically: a
      * run whose configuration file exists is complete.
+     *
+     * @param file the epoch table {@code NAME.csv}
+     * @throws java.io.UncheckedIOException if a file cannot be written (files written before it stay)
      */
     public void writeCsv(Path file) {
         RunFiles files = new RunFiles(file);
@@ -161,6 +179,9 @@ public record TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Prov
      * with: an empty cell (or "NaN") is a missing value, also in a column that is empty in every row
      * (which a type-guessing reader would turn into 0). Columns this version does not write are
      * read with detected types.
+     *
+     * @param file an epoch table or a step table
+     * @return the table (Tablesaw's unchecked exception if the file cannot be read or parsed)
      */
     public static Table readCsv(Path file) {
         Map<String, ColumnType> types = new HashMap<>();

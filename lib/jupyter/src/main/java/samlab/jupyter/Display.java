@@ -21,7 +21,14 @@ public final class Display {
         return id;
     }
 
-    /** Replaces the output {@code displayId} (from {@link #display}) with {@code value}. */
+    /**
+     * Replaces the output {@code displayId} (from {@link #display}) with {@code value}; outside a
+     * kernel, prints the value's text form.
+     *
+     * @param displayId the id {@link #display} returned
+     * @param value     the new content (a chart, table, figure or any object)
+     * @throws IllegalArgumentException if {@code displayId} is null
+     */
     public static void updateDisplay(String displayId, Object value) {
         if (displayId == null) throw new IllegalArgumentException("displayId must not be null");
         show(value, displayId, true);

@@ -34,7 +34,9 @@ import samlab.progress.ProgressSink;
  */
 public record KernelSpec(Path java, int javaFeature, List<String> classpath,
                          List<String> imports, Map<String, String> extraEnv) {
+    /** The kernelspec's folder name (what notebooks' metadata name). */
     public static final String NAME = "samlab-java";
+    /** The name Jupyter shows in its kernel menu. */
     public static final String DISPLAY_NAME = "Java (samlab)";
     /** The kernel's main class, by name: the generator runs without the kernel's protocol jars. */
     static final String KERNEL_CLASS = "samlab.jupyter.SamlabKernel";
@@ -43,6 +45,14 @@ public record KernelSpec(Path java, int javaFeature, List<String> classpath,
     /** samlab packages that are plumbing, not course vocabulary. */
     static final List<String> NOT_IMPORTED = List.of("samlab.cli", "samlab.jupyter");
 
+    /**
+     * Checks the JDK and the class path; copies the lists and the map.
+     *
+     * @throws IllegalArgumentException if {@code javaFeature < 17}, {@code classpath} is empty, or a
+     *     class path entry (with '*' read as a letter) is not absolute or contains the path separator
+     * @throws NullPointerException     if {@code classpath}, {@code imports}, {@code extraEnv} or an
+     *     element of them is null
+     */
     public KernelSpec {
         if (javaFeature < 17) throw new IllegalArgumentException("Java " + javaFeature + " is too old; the course needs 17 or newer");
         if (classpath.isEmpty()) throw new IllegalArgumentException("classpath must name the samlab jars");
@@ -57,7 +67,12 @@ public record KernelSpec(Path java, int javaFeature, List<String> classpath,
         extraEnv = Map.copyOf(extraEnv);
     }
 
-    /** JVM flags for a JDK feature release: native access for ND4J, headless AWT for charts, quiet logs. */
+    /**
+     * JVM flags for a JDK feature release: native access for ND4J, headless AWT for charts, quiet logs.
+     *
+     * @param javaFeature the JDK's feature release (24+ adds {@code --sun-misc-unsafe-memory-access=allow})
+     * @return the flags, in order, including the notebook progress sink
+     */
     public static List<String> jvmFlags(int javaFeature) {
         List<String> flags = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true"));
         // JDK 24+ warns on JavaCPP's sun.misc.Unsafe use; JDK 17 rejects the flag.
@@ -68,7 +83,14 @@ public record KernelSpec(Path java, int javaFeature, List<String> classpath,
         return flags;
     }
 
-    /** The samlab packages in a jar that notebooks import, sorted; plumbing packages left out. */
+    /**
+     * The samlab packages in a jar that notebooks import, sorted; plumbing packages left out.
+     *
+     * @param jar the samlab jar
+     * @return the packages holding classes under {@code samlab/}, without samlab.cli and samlab.jupyter
+     * @throws UncheckedIOException     if the jar cannot be opened or read as a zip file
+     * @throws IllegalArgumentException if it holds no class of an importable samlab package
+     */
     public static List<String> samlabPackages(Path jar) {
         TreeSet<String> packages = new TreeSet<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
@@ -84,7 +106,12 @@ public record KernelSpec(Path java, int javaFeature, List<String> classpath,
         return List.copyOf(packages);
     }
 
-    /** The kernel's argv and environment as Jupyter reads them; interrupts arrive as messages. */
+    /**
+     * The kernel's argv and environment as Jupyter reads them; interrupts arrive as messages.
+     *
+     * @param initScript the absolute path of the init script
+     * @return the {@code kernel.json} text
+     */
     public String kernelJson(Path initScript) {
         List<String> argv = new ArrayList<>();
         argv.add(java.toString());
@@ -115,7 +142,12 @@ public record KernelSpec(Path java, int javaFeature, List<String> classpath,
         return sb.toString();
     }
 
-    /** Writes kernel.json and init.jshell into {@code dir} (created if needed), each atomically. */
+    /**
+     * Writes kernel.json and init.jshell into {@code dir} (created if needed), each atomically.
+     *
+     * @param dir the kernelspec folder
+     * @throws UncheckedIOException if {@code dir} cannot be created or a file cannot be written
+     */
     public void writeTo(Path dir) {
         try {
             Files.createDirectories(dir);

@@ -47,7 +47,14 @@ public final class NotebookDisplay {
         }
     }
 
-    /** The bundle for any value, null included. */
+    /**
+     * The bundle for any value, null included.
+     *
+     * @param value a figure, chart, image, table, tabular result, progress frame or any object
+     * @return the MIME bundle (always with {@code text/plain})
+     * @throws IllegalArgumentException if a chart's width or height is not positive
+     * @throws UncheckedIOException     if a chart or image cannot be encoded as PNG
+     */
     public static Bundle of(Object value) {
         if (value instanceof Figure figure) return chart(figure.chart());
         if (value instanceof Chart<?, ?> chart) return chart(chart);

@@ -224,6 +224,11 @@ public final class NotebookProgress implements Progress {
 
         public Sink() {}
 
+        /**
+         * A tracker drawn in the running cell's output.
+         *
+         * @throws IllegalArgumentException if {@code label} is null
+         */
         @Override
         public Progress start(String label, long total) {
             return new NotebookProgress(KERNEL, System::nanoTime, line, label, total);

@@ -18,6 +18,12 @@ import samlab.progress.ConsoleProgress;
  */
 public record ProgressView(String label, long done, long total, double seconds, String status,
                            boolean finished, int bars, double seriesSeconds, String detail) {
+    /**
+     * Checks the counts; a null status or detail becomes empty.
+     *
+     * @throws IllegalArgumentException if {@code label} is null, {@code done < 0}, {@code seconds < 0}
+     *     or {@code bars < 1}
+     */
     public ProgressView {
         if (label == null) throw new IllegalArgumentException("label must not be null");
         if (done < 0) throw new IllegalArgumentException("done " + done + " must be >= 0");
@@ -27,7 +33,11 @@ public record ProgressView(String label, long done, long total, double seconds, 
         detail = detail == null ? "" : detail;
     }
 
-    /** A single running bar. */
+    /**
+     * A single running bar.
+     *
+     * @throws IllegalArgumentException if {@code label} is null, {@code done < 0} or {@code seconds < 0}
+     */
     public ProgressView(String label, long done, long total, double seconds, String status) {
         this(label, done, total, seconds, status, false, 1, seconds, "");
     }

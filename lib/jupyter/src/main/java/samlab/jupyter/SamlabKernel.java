@@ -166,11 +166,26 @@ public final class SamlabKernel extends BaseKernel {
 
     // ------------------------------------------------------------------ execution
 
+    /**
+     * Not used: cells run through {@link #eval(String)}.
+     *
+     * @throws UnsupportedOperationException always
+     */
     @Override
     public Object evalRaw(String code) {
         throw new UnsupportedOperationException("the kernel evaluates through eval(String)");
     }
 
+    /**
+     * Runs a cell snippet by snippet and shows the value of its last expression (nothing after a
+     * statement, a declaration or a trailing {@code display(...)} call). An incomplete or rejected
+     * snippet, an exception thrown by the cell, or an interrupt ends the cell with an error the
+     * front end shows.
+     *
+     * @param code the cell's source
+     * @return the display data of the last value, or null when there is none
+     * @throws IllegalStateException if the kernel's start-up failed or the wait for it was interrupted
+     */
     @Override
     public DisplayData eval(String code) {
         awaitReady();
@@ -421,6 +436,11 @@ public final class SamlabKernel extends BaseKernel {
 
     // ------------------------------------------------------------------ editor support
 
+    /**
+     * The signature and Javadoc of what the cursor is on (Shift+Tab).
+     *
+     * @throws IllegalStateException if the kernel's start-up failed or the wait for it was interrupted
+     */
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
         awaitReady();
@@ -439,6 +459,11 @@ public final class SamlabKernel extends BaseKernel {
         return new DisplayData(sb.toString());
     }
 
+    /**
+     * JShell's completions at the cursor (Tab).
+     *
+     * @throws IllegalStateException if the kernel's start-up failed or the wait for it was interrupted
+     */
     @Override
     public ReplacementOptions complete(String code, int at) {
         awaitReady();
@@ -450,6 +475,11 @@ public final class SamlabKernel extends BaseKernel {
         return new ReplacementOptions(new ArrayList<>(matches), anchor[0], at);
     }
 
+    /**
+     * Whether the console may run {@code code} as it stands, or should wait for more lines.
+     *
+     * @throws IllegalStateException if the kernel's start-up failed or the wait for it was interrupted
+     */
     @Override
     public String isComplete(String code) {
         awaitReady();
