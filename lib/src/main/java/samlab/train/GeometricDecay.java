@@ -51,10 +51,11 @@ public final class GeometricDecay {
      * @param y      the values
      * @param window how many of the last usable points to fit, ≥ 2
      * @return the rate q over those points, or NaN if fewer than 2 are usable
-     * @throws IllegalArgumentException if {@code window < 2}, or if the points kept all have the same t
+     * @throws IllegalArgumentException if {@code window < 2}, if {@code t} is shorter than {@code y}, or if the points kept all have the same t
      */
     public static double lastRate(double[] t, double[] y, int window) {
         if (window < 2) throw new IllegalArgumentException("window " + window + " must be >= 2");
+        if (t.length < y.length) throw new IllegalArgumentException(t.length + " times for " + y.length + " values: need a time per value");
         double[] tt = new double[window];
         double[] yy = new double[window];
         int n = 0;

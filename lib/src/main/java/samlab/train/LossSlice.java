@@ -102,21 +102,4 @@ public final class LossSlice {
         }
         return new Result(rho, norm, stepNorm, t, loss);
     }
-
-    /**
-     * {@code n} equally spaced values from {@code from} to {@code to} (both included).
-     *
-     * @param from first value
-     * @param to   last value, &gt; from
-     * @param n    number of values, ≥ 2
-     * @return a new array of length n
-     * @throws IllegalArgumentException if {@code n < 2} or {@code to} is not greater than {@code from}
-     *     (NaN included)
-     */
-    public static double[] grid(double from, double to, int n) {
-        if (n < 2 || !(to > from)) throw new IllegalArgumentException("grid needs n >= 2 and from < to, not n=" + n + ", " + from + ".." + to);
-        double[] t = new double[n];
-        for (int i = 0; i < n; i++) t[i] = from + (to - from) * i / (n - 1);
-        return t;
-    }
 }

@@ -157,4 +157,11 @@ class MechanismTest {
         // the ratio-only rule of earlier versions is unchanged
         assertEquals(Verdict.HALLUCINATED, HallucinationCheck.classify(live, 0.1, 1e-3));
     }
+
+    @Test
+    void decayRateRefusesFewerTimesThanValues() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GeometricDecay.lastRate(new double[] {0, 1}, new double[] {1, 0.5, 0.25}, 2));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("2 times for 3 values"), e.getMessage());
+    }
 }
