@@ -62,12 +62,12 @@ public final class Variations {
      * @param seed  the seed of the noise (java.util.Random, whose sequence the JDK specifies)
      * @return x_0 … x_n (row k is x_k)
      * @param steps n, &gt;= 1
-     * @throws IllegalArgumentException when rho is not positive, eta is not a finite number &gt; 0,
-     *                                  sigma is negative or NaN, steps &lt; 1 or x0 has the wrong length
+     * @throws IllegalArgumentException when rho is not a finite number &gt; 0, eta is not a finite number &gt; 0,
+     *                                  sigma is negative, NaN or infinite, steps &lt; 1 or x0 has the wrong length
      */
     public static double[][] noisySam(Objective f, double[] x0, double rho, double eta, double sigma, long seed, int steps) {
         check(f, x0, rho, eta, steps);
-        if (!(sigma >= 0)) throw new IllegalArgumentException("sigma = " + sigma + "; allowed: >= 0");
+        if (!(sigma >= 0) || !Double.isFinite(sigma)) throw new IllegalArgumentException("sigma = " + sigma + "; allowed: a finite number >= 0");
         Random random = new Random(seed);
         int d = x0.length;
         double[][] pts = new double[steps + 1][];
@@ -110,7 +110,7 @@ public final class Variations {
     }
 
     private static void check(Objective f, double[] x0, double rho, double eta, int steps) {
-        if (!(rho > 0)) throw new IllegalArgumentException("rho = " + rho + "; allowed: > 0");
+        if (!(rho > 0) || !Double.isFinite(rho)) throw new IllegalArgumentException("rho = " + rho + "; allowed: a finite number > 0");
         SamMap.checkEta(eta);
         if (steps < 1) throw new IllegalArgumentException("steps = " + steps + "; allowed: >= 1");
         if (x0.length != f.dimension()) {

@@ -33,6 +33,11 @@ public record RunConfig(Map<String, String> values) {
      *     holds a line break
      */
     public RunConfig {
+        java.util.Objects.requireNonNull(values, "values");
+        for (var e : values.entrySet()) {
+            java.util.Objects.requireNonNull(e.getKey(), "a configuration name is null");
+            java.util.Objects.requireNonNull(e.getValue(), () -> "configuration entry '" + e.getKey() + "' has a null value");
+        }
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         for (var e : values.entrySet()) {
             if (e.getKey().isBlank() || e.getKey().contains("=") || e.getKey().contains("\n") || e.getValue().contains("\n")) {

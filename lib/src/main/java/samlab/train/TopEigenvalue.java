@@ -30,12 +30,12 @@ public final class TopEigenvalue {
         /**
          * Checks the ranges.
          *
-         * @throws IllegalArgumentException if {@code iterations < 1}, {@code tolerance} is negative or
-         *     NaN, or {@code step} is not a finite number &gt; 0
+         * @throws IllegalArgumentException if {@code iterations < 1}, {@code tolerance} is negative,
+         *     NaN or infinite, or {@code step} is not a finite number &gt; 0
          */
         public Settings {
             if (iterations < 1) throw new IllegalArgumentException("Hessian iterations " + iterations + " must be >= 1");
-            if (!(tolerance >= 0)) throw new IllegalArgumentException("Hessian tolerance " + tolerance + " must be >= 0");
+            if (!(tolerance >= 0) || !Double.isFinite(tolerance)) throw new IllegalArgumentException("Hessian tolerance " + tolerance + " must be finite and >= 0");
             if (!(step > 0) || !Double.isFinite(step)) {
                 throw new IllegalArgumentException("finite-difference step " + step + " must be positive and finite");
             }

@@ -62,4 +62,14 @@ class VariationsTest {
         assertEquals(1, ridge.value(new double[] {0, 3}), 0);
         assertEquals(0, ridge.value(new double[] {-1, 3}), 0);
     }
+
+    @Test
+    void infiniteRhoOrNoiseIsRefusedByName() {
+        Objective ring = Landscapes.ring();
+        double[] x0 = {0.9, 0.1};
+        var e = assertThrows(IllegalArgumentException.class, () -> Variations.noisySam(ring, x0, Double.POSITIVE_INFINITY, 0.05, 0, 7, 3));
+        assertTrue(e.getMessage().contains("rho = Infinity"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Variations.noisySam(ring, x0, 1.5, 0.05, Double.POSITIVE_INFINITY, 7, 3));
+        assertTrue(e.getMessage().contains("sigma = Infinity"), e.getMessage());
+    }
 }

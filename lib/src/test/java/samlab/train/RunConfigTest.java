@@ -51,4 +51,16 @@ class RunConfigTest {
         var missing = assertThrows(IllegalArgumentException.class, () -> RunConfig.read(dir.resolve("none.config")));
         assertTrue(missing.getMessage().contains("does not exist"));
     }
+
+    @Test
+    void nullNameOrValueIsNamed() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        m.put("epochs", null);
+        var e = assertThrows(NullPointerException.class, () -> new RunConfig(m));
+        assertTrue(e.getMessage().contains("'epochs' has a null value"), e.getMessage());
+        java.util.Map<String, String> n = new java.util.HashMap<>();
+        n.put(null, "3");
+        e = assertThrows(NullPointerException.class, () -> new RunConfig(n));
+        assertTrue(e.getMessage().contains("name is null"), e.getMessage());
+    }
 }

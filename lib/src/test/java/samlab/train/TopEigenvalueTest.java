@@ -100,4 +100,11 @@ class TopEigenvalueTest {
         assertThrows(IllegalArgumentException.class,
                 () -> TopEigenvalue.estimate(w, Nd4j.createFromArray(new float[] {0f, 0f}), w::dup, TopEigenvalue.Settings.of(3)));
     }
+
+    @Test
+    void infiniteToleranceIsRefused() {
+        // every iteration would count as converged: an estimate after one step reported as converged
+        var e = assertThrows(IllegalArgumentException.class, () -> new TopEigenvalue.Settings(20, Double.POSITIVE_INFINITY, 1e-2, 0));
+        assertTrue(e.getMessage().contains("Infinity"), e.getMessage());
+    }
 }
