@@ -34,7 +34,7 @@ public record AttractionRegion(List<Cell> cells) implements Tabular {
         List<Cell> out = new ArrayList<>();
         try (Progress progress = ProgressSink.current().start("eta-rho region", rhos.length)) {
             for (double rho : rhos) {
-                RestPointFinder finder = new RestPointFinder(new SamMap(f, variant, rho, eps), search);
+                RestPointFinder finder = new RestPointFinder(new SamMap(f, variant.perturbation(eps), rho), search);
                 List<RestPoint> h = finder.find(etas[0]).ofKind(RestPoint.Kind.HALLUCINATED_MINIMIZER);
                 for (double eta : etas) {
                     int attracting = 0;

@@ -27,7 +27,7 @@ public record Bifurcation(double[] rhos, List<RestPoints> found) implements Tabu
         List<RestPoints> out = new ArrayList<>();
         try (Progress progress = ProgressSink.current().start("bifurcation", rhos.length)) {
             for (double rho : rhos) {
-                out.add(new RestPointFinder(new SamMap(f, variant, rho, eps), search).find(eta));
+                out.add(new RestPointFinder(new SamMap(f, variant.perturbation(eps), rho), search).find(eta));
                 progress.advance(1);
             }
         }

@@ -88,11 +88,6 @@ public final class HallucinationCheck {
             if (hessianIterations < 0) throw new IllegalArgumentException("Hessian iterations " + hessianIterations + " must be >= 0");
         }
 
-        /** Ratio and gradient-norm thresholds as given, the other defaults; no η, no Hessian. */
-        public Config(double rho, double ratioThreshold, double minGradientNorm, int samples, int chunk, long seed) {
-            this(rho, Thresholds.of(ratioThreshold, minGradientNorm), samples, chunk, seed, Double.NaN, 0, Perturbation.DEFAULT);
-        }
-
         /** Default thresholds, all examples, chunks of 128, no η, no Hessian. */
         public static Config of(double rho) {
             return new Config(rho, Thresholds.DEFAULT, 0, 128, 0, Double.NaN, 0, Perturbation.DEFAULT);

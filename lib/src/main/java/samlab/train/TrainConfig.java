@@ -64,23 +64,6 @@ public record TrainConfig(Architecture model, int epochs, int batchSize, long se
         options = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(Objects.requireNonNull(options, "options")));
     }
 
-    /**
-     * The settings of earlier versions, positionally: evaluation every epoch on the whole test set
-     * (so existing notebooks keep their numbers), no Hessian estimates. New code uses {@link #builder}.
-     */
-    public TrainConfig(Architecture model, int epochs, int batchSize, long seed, int evalSamples, int diagnosticsEvery,
-                       double probeRho, int checkpointEvery, Path checkpoint) {
-        this(model, epochs, batchSize, seed, evalSamples, diagnosticsEvery, probeRho, checkpointEvery, checkpoint, 0,
-                DEFAULT_HESSIAN_ITERATIONS);
-    }
-
-    /** As the 9-argument constructor, with Hessian estimates every {@code hessianEvery} epochs. */
-    public TrainConfig(Architecture model, int epochs, int batchSize, long seed, int evalSamples, int diagnosticsEvery,
-                       double probeRho, int checkpointEvery, Path checkpoint, int hessianEvery, int hessianIterations) {
-        this(model, epochs, batchSize, seed, evalSamples, 0, 1, diagnosticsEvery, probeRho, checkpointEvery, checkpoint,
-                hessianEvery, hessianIterations, Map.of());
-    }
-
     /** Whether epoch {@code epoch} (0-based) gets a λ_max estimate: the first epoch and every {@code hessianEvery}-th. */
     public boolean hessianDue(int epoch) {
         return hessianEvery > 0 && (epoch == 0 || (epoch + 1) % hessianEvery == 0);
