@@ -13,13 +13,19 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /**
  * Writes figures as PNG and SVG at the chart's own size ({@code chart.getWidth()} ×
  * {@code chart.getHeight()} pixels; 720×480 for the course figures). The one PNG encoder of the
- * project: files, the CLI and the notebook display all use {@link #png(Chart)}. Each file is
+ * project: files, the CLI and the notebook display all use {@link #png(Figure)}. Each file is
  * rendered to memory first and then written atomically, so a failed render leaves no partial file.
  */
 public final class FigureWriter {
     private FigureWriter() {}
 
-    /** The figure as PNG bytes, at its chart's size. */
+    /**
+     * The figure as PNG bytes, {@link Figure#width()} × {@link Figure#height()} pixels.
+     *
+     * @throws NullPointerException     if {@code figure} is null
+     * @throws IllegalArgumentException if the figure's width or height is not positive
+     * @throws UncheckedIOException     if the PNG cannot be encoded
+     */
     public static byte[] png(Figure figure) {
         return png(Objects.requireNonNull(figure, "figure").chart());
     }
@@ -30,7 +36,7 @@ public final class FigureWriter {
      * @throws IllegalArgumentException if the chart's width or height is not positive
      * @throws UncheckedIOException if the PNG cannot be encoded
      */
-    public static byte[] png(Chart<?, ?> chart) {
+    static byte[] png(Chart<?, ?> chart) {
         Objects.requireNonNull(chart, "chart");
         if (chart.getWidth() <= 0 || chart.getHeight() <= 0) {
             throw new IllegalArgumentException("chart '" + chart.getTitle() + "' has size " + chart.getWidth() + "x"
@@ -43,7 +49,12 @@ public final class FigureWriter {
         }
     }
 
-    /** The figure as SVG bytes (UTF-8). */
+    /**
+     * The figure as SVG bytes (UTF-8).
+     *
+     * @throws NullPointerException if {@code figure} is null
+     * @throws UncheckedIOException if the SVG cannot be encoded
+     */
     public static byte[] svg(Figure figure) {
         Chart<?, ?> chart = Objects.requireNonNull(figure, "figure").chart();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -55,7 +66,12 @@ public final class FigureWriter {
         return out.toByteArray();
     }
 
-    /** Writes {@code dir/NAME.png}; returns the path. */
+    /**
+     * Writes {@code dir/NAME.png}; returns the path.
+     *
+     * @throws IllegalArgumentException if the figure's width or height is not positive
+     * @throws UncheckedIOException     if the PNG cannot be encoded or the file cannot be written
+     */
     public static Path writePng(Figure figure, Path dir) {
         Path target = dir.resolve(figure.name() + ".png");
         byte[] bytes = png(figure);
@@ -63,7 +79,11 @@ public final class FigureWriter {
         return target;
     }
 
-    /** Writes {@code dir/NAME.svg}; returns the path. */
+    /**
+     * Writes {@code dir/NAME.svg}; returns the path.
+     *
+     * @throws UncheckedIOException if the SVG cannot be encoded or the file cannot be written
+     */
     public static Path writeSvg(Figure figure, Path dir) {
         Path target = dir.resolve(figure.name() + ".svg");
         byte[] bytes = svg(figure);
@@ -71,7 +91,13 @@ public final class FigureWriter {
         return target;
     }
 
-    /** Writes {@code dir/NAME.png} and {@code dir/NAME.svg}; returns both paths. */
+    /**
+     * Writes {@code dir/NAME.png} and {@code dir/NAME.svg}; returns both paths.
+     *
+     * @throws IllegalArgumentException if the figure's width or height is not positive
+     * @throws IllegalArgumentException if {@code dir/NAME.png} is not writable ({@code dir} is a file or a read-only folder)
+     * @throws UncheckedIOException     if an encoding fails or a file cannot be written
+     */
     public static List<Path> writeAll(Figure figure, Path dir) {
         samlab.io.AtomicFiles.checkWritable(dir.resolve(figure.name() + ".png"));
         return List.of(writePng(figure, dir), writeSvg(figure, dir));
