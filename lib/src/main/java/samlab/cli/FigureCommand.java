@@ -43,7 +43,7 @@ public final class FigureCommand implements Runnable {
         if (all && !names.isEmpty()) {
             throw new IllegalArgumentException("--all with figure names " + names + "; allowed: --all or names, not both");
         }
-        Map<String, Supplier<Figure>> catalog = FigureCatalog.all();
+        Map<String, Supplier<Figure>> catalog = FigureCatalog.all(Main.progress(spec));
         var stdout = spec.commandLine().getOut();
         if (list) {
             catalog.keySet().forEach(stdout::println);

@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import samlab.progress.ProgressSink;
 
 /**
  * Finds, loads and downloads the {@link KnownDataset}s in a {@link DataDirectory}. The official
@@ -31,14 +32,39 @@ public final class Datasets {
 
     private Datasets() {}
 
-    /** Loads one split of {@code dataset} from the best copy in the configured data directory. */
+    /**
+     * Loads one split of {@code dataset} from the best copy in the configured data directory,
+     * reporting no progress.
+     *
+     * @throws IllegalArgumentException if there is no copy (the message says how to get one), the
+     *         data directory setting is unusable, or a file is missing or malformed
+     * @throws UncheckedIOException     if a file cannot be read
+     */
     public static ImageDataset load(KnownDataset dataset, Split split) {
         return load(dataset, split, DataDirectory.fromEnvironment());
     }
 
-    /** Loads one split of {@code dataset} from the best copy in {@code dir}. */
+    /**
+     * Loads one split of {@code dataset} from the best copy in {@code dir}, reporting no progress.
+     *
+     * @throws IllegalArgumentException if there is no copy in {@code dir} (the message says how to get
+     *         one) or a file is missing or malformed
+     * @throws UncheckedIOException     if a file cannot be read
+     */
     public static ImageDataset load(KnownDataset dataset, Split split, DataDirectory dir) {
-        return locate(dataset, dir).load(split);
+        return load(dataset, split, dir, ProgressSink.silent());
+    }
+
+    /**
+     * Loads one split of {@code dataset} from the best copy in {@code dir}; decoding an image folder
+     * (and extracting an archive the first time) reports to {@code progress}.
+     *
+     * @throws IllegalArgumentException if there is no copy in {@code dir} (the message says how to get
+     *         one) or a file is missing or malformed
+     * @throws UncheckedIOException     if a file cannot be read
+     */
+    public static ImageDataset load(KnownDataset dataset, Split split, DataDirectory dir, ProgressSink progress) {
+        return locate(dataset, dir).load(split, progress);
     }
 
     /** The best copy of {@code dataset}; the message says how to get one when there is none. */
@@ -158,6 +184,12 @@ public final class Datasets {
     /**
      * Downloads the official files of {@code dataset} into {@code dir} (verified, resumable) and
      * unpacks archives; returns the official copy. Files already present and verified are kept.
+     * Downloads and extraction report to the downloader's progress sink.
+     *
+     * @throws IllegalArgumentException if a file already there differs from the official one, the
+     *         archive is malformed, or the folder is not a complete official copy afterwards
+     * @throws UncheckedIOException     if a download fails after its attempts, a checksum does not
+     *         match, or a file operation fails
      */
     public static DatasetCopy download(KnownDataset dataset, DataDirectory dir, Downloader downloader) {
         return download(dataset, dir, downloader, dataset.downloads());
@@ -174,7 +206,7 @@ public final class Datasets {
                 Path folder = root.resolve(dataset.folder());
                 if (!Files.isDirectory(folder)) {
                     Path archive = downloader.fetch(files.get(0), root);
-                    TarArchive.extractTarGz(archive, root, dataset.folder());
+                    TarArchive.extractTarGz(archive, root, dataset.folder(), downloader.progress());
                 }
             }
         }

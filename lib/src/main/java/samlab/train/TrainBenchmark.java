@@ -99,8 +99,17 @@ public final class TrainBenchmark {
         }
     }
 
-    /** Runs the benchmark. */
+    /** Runs the benchmark, reporting no progress. */
     public static Result run(Config c) {
+        return run(c, ProgressSink.silent());
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param progress receives two units per step pair (warm-up included), labelled "bench MODEL"
+     */
+    public static Result run(Config c, ProgressSink progress) {
         OneDnn.enable();
         ComputationGraph graph = c.model().build(c.channels(), c.height(), c.width(), c.classes(), c.seed());
         NetworkLoss objective = new NetworkLoss(graph);
@@ -122,7 +131,7 @@ public final class TrainBenchmark {
         long rssWarm = 0;
         long[] load0 = null;
         NativeMemory memory = new NativeMemory();
-        try (Progress p = ProgressSink.current().start("bench " + c.model().id(), 2L * (c.warmup() + c.steps()))) {
+        try (Progress p = progress.start("bench " + c.model().id(), 2L * (c.warmup() + c.steps()))) {
             for (int i = 0; i < c.warmup() + c.steps(); i++) {
                 if (i == c.warmup()) {
                     rssWarm = rss("VmRSS");

@@ -14,7 +14,6 @@ import samlab.optim.Sam;
 import samlab.optim.SamConfig;
 import samlab.optim.Sgd;
 import samlab.optim.WarmStartSchedule;
-import samlab.progress.ProgressSink;
 
 /** Training, its diagnostics and the loss slice share one perturbation rule (the run's ε), and the run's η schedule. */
 class RunPerturbationTest {
@@ -24,9 +23,6 @@ class RunPerturbationTest {
                 Perturbation.DEFAULT);
     }
 
-    static {
-        ProgressSink.install(ProgressSink.silent());
-    }
 
     private static final ImageDataset TRAIN = SyntheticImages.create(96, 3, 1, 4, 4, 0.3, 1);
 

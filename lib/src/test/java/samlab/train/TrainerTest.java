@@ -21,14 +21,9 @@ import samlab.optim.Sam;
 import samlab.optim.SamConfig;
 import samlab.optim.Sgd;
 import samlab.optim.WarmStartSchedule;
-import samlab.progress.ProgressSink;
 import tech.tablesaw.api.Table;
 
 class TrainerTest {
-    static {
-        ProgressSink.install(ProgressSink.silent());
-    }
-
     private static final SyntheticImages.Split DATA = SyntheticImages.split(96, 30, 3, 1, 4, 4, 0.3, 1);
     private static final ImageDataset TRAIN = DATA.train();
     /** Held out: none of these images is a training image (see SyntheticImagesTest). */
