@@ -144,6 +144,7 @@ public final class Course {
      * registration in this kernel.
      *
      * @param notebook the notebook's name as its cells pass it to {@link #requireParameters}
+     * @throws NullPointerException if {@code notebook} is null
      */
     public static Parameters parameters(String notebook) {
         Parameters p = new Parameters(Objects.requireNonNull(notebook, "notebook"));

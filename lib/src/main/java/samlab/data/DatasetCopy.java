@@ -26,6 +26,7 @@ public record DatasetCopy(KnownDataset dataset, Format format, Path location, St
         IMAGE_FOLDER_ARCHIVE
     }
 
+    /** @throws NullPointerException if any component is null */
     public DatasetCopy {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(format, "format");

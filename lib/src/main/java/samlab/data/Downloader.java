@@ -202,7 +202,12 @@ public final class Downloader {
         return String.join(": ", parts);
     }
 
-    /** The SHA-256 of a file, lower-case hex. */
+    /**
+     * The SHA-256 of a file, lower-case hex.
+     *
+     * @throws UncheckedIOException  if the file cannot be read
+     * @throws IllegalStateException if the JDK offers no SHA-256 (it must, by the Java SE specification)
+     */
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

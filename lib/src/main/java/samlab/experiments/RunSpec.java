@@ -27,12 +27,24 @@ import samlab.train.Trainer;
  */
 public record RunSpec(String optimizer, double rho, double warmStart, Architecture model, int epochs, int batch,
                       double learningRate, long seed, int diagnosticsEvery, int hessianEvery) {
-    /** Without Hessian estimates. */
+    /**
+     * Without Hessian estimates.
+     *
+     * @throws NullPointerException     if {@code optimizer} or {@code model} is null
+     * @throws IllegalArgumentException as the canonical constructor
+     */
     public RunSpec(String optimizer, double rho, double warmStart, Architecture model, int epochs, int batch,
                    double learningRate, long seed, int diagnosticsEvery) {
         this(optimizer, rho, warmStart, model, epochs, batch, learningRate, seed, diagnosticsEvery, 0);
     }
 
+    /**
+     * @throws NullPointerException     if {@code optimizer} or {@code model} is null
+     * @throws IllegalArgumentException if {@code optimizer} is not sgd, sam, usam or asam (any case);
+     *         {@code rho} or {@code learningRate} is not a finite number &gt; 0; {@code warmStart} is not
+     *         in [0, 1); {@code diagnosticsEvery} is below 1; {@code hessianEvery} is negative; or
+     *         {@code epochs} is below 1 or {@code batch} negative
+     */
     public RunSpec {
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(model, "model");

@@ -86,7 +86,12 @@ public final class BasinMapFigure extends Figure {
             this.outcome = outcome;
         }
 
-        /** Points drawn on top of the map, in black-edged shapes, with a legend entry. */
+        /**
+         * Points drawn on top of the map, in black-edged shapes, with a legend entry.
+         *
+         * @throws IllegalArgumentException if {@code label} is null or blank, or a point does not have 2 coordinates
+         * @throws NullPointerException     if {@code mark} is null
+         */
         public Builder points(String label, List<double[]> points, Mark mark) {
             double[][] xy = PlaneFigure.columns("point set " + label, points);
             marks.add(new Object[] {PlaneFigure.checkLabel(label), xy, Objects.requireNonNull(mark, "mark")});
@@ -109,6 +114,7 @@ public final class BasinMapFigure extends Figure {
             return faint.contains(labels.get(k)) ? Palette.FAINT : colour(k);
         }
 
+        /** @throws IllegalArgumentException if every outcome is -1 (nothing to map) */
         public BasinMapFigure build() {
             BackdropXYChart chart = new BackdropXYChart(new org.knowm.xchart.XYChartBuilder()
                     .width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel));

@@ -38,6 +38,11 @@ public final class BifurcationFigure extends Figure {
     /**
      * All rows of a result table: parameter and value columns (numeric), a kind column (text) and an
      * attracting column (boolean).
+     *
+     * @throws NullPointerException     if {@code table} is null
+     * @throws IllegalArgumentException if the name is not lower-case letters, digits and single dashes,
+     *         a column is missing, the parameter or value column is not numeric, the attracting column
+     *         is not boolean, or a row has a non-finite parameter or value or a blank kind
      */
     public static Builder fromTable(String name, Table table, String parameterColumn, String valueColumn,
                                     String kindColumn, String attractingColumn) {
@@ -135,7 +140,11 @@ public final class BifurcationFigure extends Figure {
             super(name, "ρ", "‖x*‖");
         }
 
-        /** One rest point found at parameter value {@code parameter}. */
+        /**
+         * One rest point found at parameter value {@code parameter}.
+         *
+         * @throws IllegalArgumentException if {@code parameter} or {@code value} is not finite, or {@code kind} is null or blank
+         */
         public Builder point(double parameter, double value, String kind, boolean attracting) {
             if (!Double.isFinite(parameter) || !Double.isFinite(value)) {
                 throw new IllegalArgumentException("rest point (" + parameter + ", " + value + ") must be finite");
@@ -146,13 +155,18 @@ public final class BifurcationFigure extends Figure {
             return this;
         }
 
-        /** A dashed vertical line at x = at, named in the legend (e.g. "ρ = d"). */
+        /**
+         * A dashed vertical line at x = at, named in the legend (e.g. "ρ = d").
+         *
+         * @throws IllegalArgumentException if {@code at} is not finite or {@code label} is null or blank
+         */
         public Builder threshold(String label, double at) {
             if (!Double.isFinite(at)) throw new IllegalArgumentException("threshold " + at + " must be finite");
             thresholds.add(new Object[] {PlaneFigure.checkLabel(label), at});
             return this;
         }
 
+        /** @throws IllegalArgumentException if no rest point was added */
         public BifurcationFigure build() {
             if (byKind.isEmpty()) throw new IllegalArgumentException("a bifurcation diagram needs at least one rest point");
             XYChart chart = ChartStyle.newXYChart(title, xLabel, yLabel);

@@ -24,7 +24,14 @@ public final class LineFigure extends Figure {
         this.chart = chart;
     }
 
-    /** Starts a chart of {@code yColumns} against {@code xColumn}; the legend shows the column names. */
+    /**
+     * Starts a chart of {@code yColumns} against {@code xColumn}; the legend shows the column names.
+     *
+     * @throws NullPointerException     if {@code table} is null
+     * @throws IllegalArgumentException if the name is not lower-case letters, digits and single dashes,
+     *         no y column is given, a column is missing or not numeric, a y column is named twice, or a
+     *         value is ±Infinity
+     */
     public static Builder fromTable(String name, Table table, String xColumn, String... yColumns) {
         Objects.requireNonNull(table, "table");
         if (yColumns == null || yColumns.length == 0) throw new IllegalArgumentException("at least one y column is needed");

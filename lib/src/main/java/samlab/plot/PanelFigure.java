@@ -66,6 +66,7 @@ public final class PanelFigure extends Figure {
      * {@link PlaneFigure.Builder#backdrop(SampledGrid, boolean)} when {@code log}.
      */
     public record ColourBar(String label, double lo, double hi, boolean log) {
+        /** @throws IllegalArgumentException unless lo &lt; hi */
         public ColourBar {
             if (!(hi > lo)) throw new IllegalArgumentException("colour bar [" + lo + ", " + hi + "] must have lo < hi");
         }
@@ -93,12 +94,17 @@ public final class PanelFigure extends Figure {
             this.name = FigureNames.check(name);
         }
 
+        /** @throws NullPointerException if {@code title} is null */
         public Builder title(String title) {
             this.title = Objects.requireNonNull(title, "title");
             return this;
         }
 
-        /** Adds a panel (its own title labels it, e.g. "(a) f"). */
+        /**
+         * Adds a panel (its own title labels it, e.g. "(a) f").
+         *
+         * @throws NullPointerException if {@code panel} is null
+         */
         public Builder panel(PlaneFigure panel) {
             panels.add(Objects.requireNonNull(panel, "panel"));
             return this;

@@ -107,7 +107,11 @@ public final class PlaneFigure extends Figure {
             return contour("f", grid, levels);
         }
 
-        /** Level lines of a function named {@code symbol} in the labels (e.g. "f", "f^SAM"). */
+        /**
+         * Level lines of a function named {@code symbol} in the labels (e.g. "f", "f^SAM").
+         *
+         * @throws NullPointerException if {@code symbol}, {@code grid} or {@code levels} is null
+         */
         public Builder contour(String symbol, SampledGrid grid, double[] levels) {
             Objects.requireNonNull(symbol, "symbol");
             Objects.requireNonNull(grid, "grid");
@@ -126,6 +130,8 @@ public final class PlaneFigure extends Figure {
          * Shades the grid's values behind everything; with {@code logShading} the shade follows
          * log(1 + (f − min)/δ), δ = 10⁻³·(max − min), so that valleys stay visible when the walls are
          * orders of magnitude higher.
+         *
+         * @throws NullPointerException if {@code grid} is null
          */
         public Builder backdrop(SampledGrid grid, boolean logShading) {
             this.backdrop = Objects.requireNonNull(grid, "grid");
@@ -148,7 +154,12 @@ public final class PlaneFigure extends Figure {
             return this;
         }
 
-        /** An arrow field, one legend entry. */
+        /**
+         * An arrow field, one legend entry.
+         *
+         * @throws NullPointerException     if {@code field} is null
+         * @throws IllegalArgumentException if {@code label} is null or blank
+         */
         public Builder quiver(String label, QuiverField field) {
             Objects.requireNonNull(field, "field");
             Color c = nextColour();
@@ -157,13 +168,23 @@ public final class PlaneFigure extends Figure {
             return this;
         }
 
-        /** A trajectory through the given points (each {x, y}), in order. */
+        /**
+         * A trajectory through the given points (each {x, y}), in order.
+         *
+         * @throws IllegalArgumentException if {@code label} is null or blank, there are no points, a
+         *         point does not have 2 coordinates, or a coordinate is ±Infinity
+         */
         public Builder trajectory(String label, List<double[]> points) {
             double[][] xy = columns("trajectory " + label, points);
             return trajectory(label, xy[0], xy[1]);
         }
 
-        /** A trajectory through (xs[i], ys[i]), in order. */
+        /**
+         * A trajectory through (xs[i], ys[i]), in order.
+         *
+         * @throws IllegalArgumentException if {@code label} is null or blank, the lengths differ, there
+         *         are no points, or a coordinate is ±Infinity
+         */
         public Builder trajectory(String label, double[] xs, double[] ys) {
             String l = checkLabel(label);
             checkPoints("trajectory " + label, xs, ys);
@@ -175,7 +196,13 @@ public final class PlaneFigure extends Figure {
             return this;
         }
 
-        /** A set of marked points (each {x, y}) with one legend entry. */
+        /**
+         * A set of marked points (each {x, y}) with one legend entry.
+         *
+         * @throws NullPointerException     if {@code mark} is null
+         * @throws IllegalArgumentException if {@code label} is null or blank, there are no points, a
+         *         point does not have 2 coordinates, or a coordinate is ±Infinity
+         */
         public Builder points(String label, List<double[]> points, Mark mark) {
             String l = checkLabel(label);
             Objects.requireNonNull(mark, "mark");

@@ -39,6 +39,7 @@ public final class TrainBenchmark {
     /** What to measure. */
     public record Config(Architecture model, int batch, int channels, int height, int width, int classes,
                          int warmup, int steps, long seed) {
+        /** @throws IllegalArgumentException if {@code batch} or {@code steps} is below 1 or {@code warmup} is negative */
         public Config {
             if (batch < 1) throw new IllegalArgumentException("batch " + batch + " must be >= 1");
             if (warmup < 0) throw new IllegalArgumentException("warmup " + warmup + " must be >= 0");

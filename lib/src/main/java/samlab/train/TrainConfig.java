@@ -45,6 +45,13 @@ public record TrainConfig(Architecture model, int epochs, int batchSize, long se
     /** Power iterations per λ_max estimate unless set: enough for 1e-3 relative change on the MNIST MLP. */
     public static final int DEFAULT_HESSIAN_ITERATIONS = 20;
 
+    /**
+     * @throws NullPointerException     if {@code model} or {@code options} is null
+     * @throws IllegalArgumentException if {@code epochs} is below 1; {@code batchSize}, {@code evalSamples},
+     *         {@code testSamples}, {@code evalEvery}, {@code checkpointEvery} or {@code hessianEvery} is
+     *         negative; {@code diagnosticsEvery} is below {@link #WITH_EVALUATION}; {@code probeRho} is
+     *         not a finite number &gt; 0; or {@code hessianIterations} is below 1
+     */
     public TrainConfig {
         Objects.requireNonNull(model, "model");
         if (epochs < 1) throw new IllegalArgumentException("epochs " + epochs + " must be >= 1");

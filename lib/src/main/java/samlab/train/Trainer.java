@@ -117,6 +117,7 @@ public final class Trainer {
      *         {@code stopBefore} is outside [1, epochs], the m-sharpness shards outnumber the
      *         examples of the smallest batch, the checkpoint file is not writable, or the checkpoint to resume from belongs to a run with
      *         another configuration (the message names the first differing setting) or is unreadable
+     * @throws NullPointerException if {@code train} is null
      */
     public TrainResult train(ImageDataset train, ImageDataset test, boolean resume, int stopBefore) {
         Objects.requireNonNull(train, "train");

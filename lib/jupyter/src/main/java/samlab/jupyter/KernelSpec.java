@@ -43,6 +43,10 @@ public record KernelSpec(Path java, int javaFeature, List<String> classpath,
     /** samlab packages that are plumbing, not course vocabulary. */
     static final List<String> NOT_IMPORTED = List.of("samlab.cli", "samlab.jupyter");
 
+    /**
+     * @throws IllegalArgumentException if {@code javaFeature} is below 17, {@code classpath} is empty,
+     *         or an entry is not absolute or contains the path separator
+     */
     public KernelSpec {
         if (javaFeature < 17) throw new IllegalArgumentException("Java " + javaFeature + " is too old; the course needs 17 or newer");
         if (classpath.isEmpty()) throw new IllegalArgumentException("classpath must name the samlab jars");
@@ -68,7 +72,12 @@ public record KernelSpec(Path java, int javaFeature, List<String> classpath,
         return flags;
     }
 
-    /** The samlab packages in a jar that notebooks import, sorted; plumbing packages left out. */
+    /**
+     * The samlab packages in a jar that notebooks import, sorted; plumbing packages left out.
+     *
+     * @throws UncheckedIOException     if the jar cannot be read
+     * @throws IllegalArgumentException if the jar holds no samlab classes
+     */
     public static List<String> samlabPackages(Path jar) {
         TreeSet<String> packages = new TreeSet<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
@@ -115,7 +124,11 @@ public record KernelSpec(Path java, int javaFeature, List<String> classpath,
         return sb.toString();
     }
 
-    /** Writes kernel.json and init.jshell into {@code dir} (created if needed), each atomically. */
+    /**
+     * Writes kernel.json and init.jshell into {@code dir} (created if needed), each atomically.
+     *
+     * @throws UncheckedIOException if {@code dir} cannot be created or a file cannot be written
+     */
     public void writeTo(Path dir) {
         try {
             Files.createDirectories(dir);

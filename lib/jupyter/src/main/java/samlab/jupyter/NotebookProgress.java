@@ -141,7 +141,8 @@ public final class NotebookProgress implements Progress {
     }
 
     /**
-     * @throws CancellationException if the kernel was asked to interrupt the cell
+     * @throws IllegalArgumentException if {@code n} is negative
+     * @throws CancellationException    if the kernel was asked to interrupt the cell
      */
     @Override
     public synchronized void advance(long n) {
