@@ -31,7 +31,7 @@ class SamlabKernelTests(jupyter_kernel_test.KernelTests):
         {"code": 'XYChart c = new XYChartBuilder().width(300).height(200).title("smoke").build();\n'
                  'c.addSeries("s", new double[] {0, 1}, new double[] {0, 1});\n'
                  'display(c);', "mime": "image/png"},
-        {"code": 'try (Progress p = ProgressSink.current().start("smoke", 2)) { p.advance(2); }',
+        {"code": 'try (Progress p = Course.progress().start("smoke", 2)) { p.advance(2); }',
          "mime": "text/html"},
     ]
 

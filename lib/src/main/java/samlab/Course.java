@@ -5,11 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import samlab.console.ConsoleProgress;
+import samlab.progress.ProgressSink;
 
 /**
  * How much work the course notebooks do. {@code ./course execute --fast} (what CI runs) sets the
  * environment variable {@code SAMLAB_MODE=fast}; notebooks ask {@link #fast()} and scale their
  * sweeps and epochs down. Unset means {@code full}: the course as the text describes it.
+ * {@link #progress()} is where the notebooks' computations report their progress.
  */
 public final class Course {
     /** The environment variable that carries the mode into the notebook kernel. */
@@ -33,6 +36,42 @@ public final class Course {
     /** Picks {@code fast} or {@code full} in fast mode and full mode. */
     public static int pick(int fast, int full) {
         return fast() ? fast : full;
+    }
+
+    /**
+     * The system property naming the notebooks' progress sink class (public, with a public
+     * no-argument constructor). The notebook kernelspec sets it to the notebook display's sink, so
+     * {@link #progress()} draws bars in the cell output.
+     */
+    public static final String PROGRESS_SINK_PROPERTY = "samlab.progress.sink";
+
+    /** Created on first use: one sink per JVM, so that the notebook display can join a cell's bars into one line. */
+    private static final class ProgressHolder {
+        static final ProgressSink SINK = progressSink(System.getProperty(PROGRESS_SINK_PROPERTY), System.err);
+    }
+
+    /**
+     * Where notebooks send progress: pass it to the library's long computations (basin maps, sweeps,
+     * training), e.g. {@code spec.train(train, test, Course.progress())}. In a notebook kernel it is the
+     * sink named by {@link #PROGRESS_SINK_PROPERTY} (the notebook display); elsewhere (jshell, a
+     * test) a console bar on stderr. The same sink on every call.
+     */
+    public static ProgressSink progress() {
+        return ProgressHolder.SINK;
+    }
+
+    /** The sink class named {@code className}, or a console sink on {@code console} when null, blank or unusable (with a warning). */
+    static ProgressSink progressSink(String className, java.io.PrintStream console) {
+        ProgressSink fallback = new ConsoleProgress.Sink(console);
+        if (className == null || className.isBlank()) return fallback;
+        try {
+            Class<?> type = Class.forName(className.trim(), true, Course.class.getClassLoader());
+            return (ProgressSink) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+            console.println("samlab: " + PROGRESS_SINK_PROPERTY + "=" + className + " is not a usable ProgressSink ("
+                    + e + "); progress goes to the console");
+            return fallback;
+        }
     }
 
     /** Parses a mode name; null or blank means {@link Mode#FULL}. */
@@ -123,6 +162,7 @@ public final class Course {
      * registration in this kernel.
      *
      * @param notebook the notebook's name as its cells pass it to {@link #requireParameters}
+     * @throws NullPointerException if {@code notebook} is null
      */
     public static Parameters parameters(String notebook) {
         Parameters p = new Parameters(Objects.requireNonNull(notebook, "notebook"));

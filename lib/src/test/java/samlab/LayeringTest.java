@@ -6,6 +6,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -29,13 +30,6 @@ class LayeringTest {
     // ---- known exceptions (issue 14, "Layering made true and enforced") ----
 
     /**
-     * landscape, data and train report progress through the global {@code ProgressSink} from inside
-     * their algorithms (BasinMap, Bifurcation, AttractionRegion; Downloader, ImageFolder, TarArchive;
-     * Trainer, TrainBenchmark). Fix: pass a progress listener in from the edge, then delete this.
-     */
-    static final DescribedPredicate<JavaClass> PROGRESS_SINK = resideInAPackage("samlab.progress..");
-
-    /**
      * Results implement the root interface {@code samlab.Tabular} ("results are tables"); it lives
      * in the root package with {@code Course} (notebook mode and claims) and {@code Samlab} (version).
      * Allowed for landscape as the results-as-tables contract; moving Tabular and Samlab to a base
@@ -49,7 +43,7 @@ class LayeringTest {
                 .layer("cli").definedBy("samlab.cli..")
                 .layer("course").definedBy("samlab.course..")
                 .layer("plot").definedBy("samlab.plot..")
-                .layer("progress").definedBy("samlab.progress..")
+                .layer("console").definedBy("samlab.console..")
                 .layer("experiments").definedBy("samlab.experiments..")
                 .layer("train").definedBy("samlab.train..")
                 .layer("data").definedBy("samlab.data..")
@@ -60,7 +54,7 @@ class LayeringTest {
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("course").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("plot").mayOnlyBeAccessedByLayers("course", "cli")
-                .whereLayer("progress").mayOnlyBeAccessedByLayers("cli", "course")
+                .whereLayer("console").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("experiments").mayOnlyBeAccessedByLayers("cli", "course")
                 .whereLayer("train").mayOnlyBeAccessedByLayers("experiments", "cli", "course")
                 .whereLayer("data").mayOnlyBeAccessedByLayers("train", "experiments", "cli", "course")
@@ -68,17 +62,17 @@ class LayeringTest {
                 .whereLayer("nn").mayOnlyBeAccessedByLayers("train", "experiments", "cli", "course")
                 .whereLayer("landscape").mayOnlyBeAccessedByLayers("optim", "train", "experiments", "plot", "course", "cli")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("data", "train", "experiments", "plot", "course", "cli")
-                .ignoreDependency(resideInAnyPackage("samlab.landscape..", "samlab.data..", "samlab.train.."), PROGRESS_SINK)
-                .because("layers point one way: the edge (cli, course, plot, progress display) uses the library, never the reverse")
+                .because("layers point one way: the edge (cli, course, plot, console display) uses the library, never the reverse")
                 .check(MAIN);
     }
 
     @Test
     void landscapeIsPlainJavaOnItsOwn() {
         classes().that().resideInAPackage("samlab.landscape..")
-                .should().onlyDependOnClassesThat(resideInAnyPackage("samlab.landscape..", "java..", "tech.tablesaw..")
-                        .or(TABULAR).or(PROGRESS_SINK))
-                .because("landscape is the theory on plain double[]: the JDK, Tablesaw result tables, nothing else of samlab")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("samlab.landscape..", "samlab.progress", "java..",
+                        "tech.tablesaw..").or(TABULAR))
+                .because("landscape is the theory on plain double[]: the JDK, Tablesaw result tables and the progress "
+                        + "listener API, nothing else of samlab")
                 .check(MAIN);
     }
 
@@ -91,6 +85,34 @@ class LayeringTest {
                         "samlab.progress..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
                 .because("only optim, nn, train, data (and the edge that drives them) touch ND4J").check(MAIN);
+    }
+
+    @Test
+    void algorithmsReportProgressToTheSinkTheyAreGiven() {
+        noClasses().that().resideInAnyPackage("samlab.landscape..", "samlab.data..", "samlab.train..", "samlab.optim..",
+                        "samlab.nn..", "samlab.experiments..", "samlab.io..", "samlab.progress..")
+                .should().dependOnClassesThat().resideInAnyPackage("samlab.console..", "samlab.jupyter..")
+                .orShould().dependOnClassesThat(describe("samlab.Course", c -> c.getName().startsWith("samlab.Course")))
+                .because("the edge decides where progress goes (console bars, the notebook display): the library "
+                        + "receives a samlab.progress.ProgressSink and reaches no display or global sink")
+                .check(MAIN);
+    }
+
+    @Test
+    void theProgressApiIsOnlyTheListener() {
+        classes().that().resideInAPackage("samlab.progress..")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("samlab.progress..", "java.."))
+                .because("samlab.progress is the listener API every layer may use (like SLF4J's API): no display, no dependencies")
+                .check(MAIN);
+        classes().that().resideInAPackage("samlab.progress..").and().arePublic()
+                .should().beInterfaces()
+                .because("samlab.progress holds interfaces only: no global holder, no implementation")
+                .check(MAIN);
+        noFields().that().areDeclaredInClassesThat().resideInAPackage("samlab.progress..")
+                .should().beStatic()
+                .because("a static field in the listener API would be a global sink again")
+                .allowEmptyShould(true) // today samlab.progress declares no field at all
+                .check(MAIN);
     }
 
     @Test

@@ -71,7 +71,7 @@ final class BasinsCommand implements Callable<Integer> {
             AtomicFiles.checkWritable(png);
         }
         RestPoints rest = BasinMap.restPoints(map, cfg, landscape.search());
-        BasinMap b = BasinMap.compute(map, cfg, rest);
+        BasinMap b = BasinMap.compute(map, cfg, rest, Main.progress(spec));
         // render everything before writing anything: a chart that fails leaves no CSV behind
         byte[] chart = null;
         if (png != null) {

@@ -69,8 +69,8 @@ final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             // warm-up on a small grid so the timed runs measure compiled code
             BasinConfig small = BasinConfig.square(extent, 64, eta, Math.min(iterations, 200));
-            BasinMap.endpoints(map, small);
-            BasinMap.endpointsPointwise(map, small);
+            BasinMap.endpoints(map, small, Main.progress(spec));
+            BasinMap.endpointsPointwise(map, small, Main.progress(spec));
             long steps = (long) grid * grid * iterations;
             out.printf(Locale.ROOT, "java fixed-iteration sweep: ring rho=%s eta=%s grid %dx%d x %d iterations, %d threads%n",
                     rho, eta, grid, grid, iterations, nThreads);
@@ -79,11 +79,11 @@ final class BenchCommand implements Runnable {
             double[][][] lanes = null, pointwise = null;
             for (int r = 0; r < repeats; r++) {
                 long t0 = System.nanoTime();
-                lanes = BasinMap.endpoints(map, cfg);
+                lanes = BasinMap.endpoints(map, cfg, Main.progress(spec));
                 bestLanes = Math.min(bestLanes, (System.nanoTime() - t0) / 1e9);
                 if (!lanesOnly) {
                     t0 = System.nanoTime();
-                    pointwise = BasinMap.endpointsPointwise(map, cfg);
+                    pointwise = BasinMap.endpointsPointwise(map, cfg, Main.progress(spec));
                     bestPointwise = Math.min(bestPointwise, (System.nanoTime() - t0) / 1e9);
                 }
             }
@@ -96,7 +96,7 @@ final class BenchCommand implements Runnable {
             }
             out.printf(Locale.ROOT, "  checksum: %s%n", checksum(lanes));
             if (!skipMap) {
-                BasinMap b = BasinMap.compute(map, cfg);
+                BasinMap b = BasinMap.compute(map, cfg, Main.progress(spec));
                 out.printf(Locale.ROOT, "java basin map (early exit + classification): %.3f s, %d steps, %.4g SAM steps/s%n",
                         b.seconds(), b.totalSteps(), b.stepsPerSecond());
             }

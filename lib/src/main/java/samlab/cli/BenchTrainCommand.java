@@ -51,7 +51,8 @@ final class BenchTrainCommand implements Runnable {
         Double ref = reference != null
                 ? Double.valueOf(TrainBenchmark.referenceSgdImagesPerSecond(reference, a.id())) : referenceImagesPerSecond;
         int channels = a == Architecture.MLP ? 1 : 3;
-        var r = TrainBenchmark.run(new TrainBenchmark.Config(a, batch, channels, size, size, 10, warmup, steps, 1));
+        var r = TrainBenchmark.run(new TrainBenchmark.Config(a, batch, channels, size, size, 10, warmup, steps, 1),
+                Main.progress(spec));
         spec.commandLine().getOut().print(r.report());
         if (ref != null) {
             spec.commandLine().getOut().print(r.compare(ref, reference != null ? "reference " + reference.getFileName() : "reference"));

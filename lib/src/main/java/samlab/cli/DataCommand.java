@@ -69,7 +69,7 @@ public final class DataCommand implements Runnable {
         public Integer call() {
             KnownDataset k = KnownDataset.byId(name);
             DataDirectory d = dir.resolve();
-            DatasetCopy copy = Datasets.download(k, d, new Downloader());
+            DatasetCopy copy = Datasets.download(k, d, new Downloader(Main.progress(spec)));
             spec.commandLine().getOut().println(k.displayName() + ": " + copy.source() + " in " + copy.location());
             return 0;
         }
@@ -102,7 +102,7 @@ public final class DataCommand implements Runnable {
             out.println(k.displayName() + ": " + copy.source() + "  " + copy.location());
             for (Split s : splits) {
                 long t0 = System.nanoTime();
-                ImageDataset data = copy.load(s);
+                ImageDataset data = copy.load(s, Main.progress(spec));
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
                 for (float v : data.pixels()) {

@@ -34,6 +34,13 @@ public final class FigureCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Writes the named figures (or lists them); the CLI turns each exception into one line and exit code 2.
+     *
+     * @throws IllegalArgumentException if --list is combined with --all or names, --all with names, no
+     *         figure is named, a name is unknown, or the output folder is not writable
+     * @throws IllegalStateException    if two figure catalogs claim one name
+     */
     @Override
     public void run() {
         // every option first: bad input must fail before the work and write nothing
@@ -43,7 +50,7 @@ public final class FigureCommand implements Runnable {
         if (all && !names.isEmpty()) {
             throw new IllegalArgumentException("--all with figure names " + names + "; allowed: --all or names, not both");
         }
-        Map<String, Supplier<Figure>> catalog = FigureCatalog.all();
+        Map<String, Supplier<Figure>> catalog = FigureCatalog.all(Main.progress(spec));
         var stdout = spec.commandLine().getOut();
         if (list) {
             catalog.keySet().forEach(stdout::println);

@@ -59,7 +59,7 @@ final class LandscapeOptions {
 
     /** The SAM map at radius ρ; call {@link #check} first for messages that name the flags. */
     SamMap map(double rho) {
-        return new SamMap(objective(), samVariant(), rho, eps);
+        return new SamMap(objective(), samVariant().perturbation(eps), rho);
     }
 
     RestPointSearch search() {

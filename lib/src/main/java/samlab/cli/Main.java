@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import samlab.Samlab;
+import samlab.console.ConsoleProgress;
+import samlab.progress.ProgressSink;
 
 /**
  * The {@code samlab} command line. Every user error (bad flag, bad value, unwritable output) ends
@@ -35,6 +37,18 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where this invocation's computations report progress: console bars on stderr, or silent in tests. */
+    private final ProgressSink progress;
+
+    Main(ProgressSink progress) {
+        this.progress = progress;
+    }
+
+    /** The progress sink of the invocation that runs {@code command} (any subcommand's spec). */
+    static ProgressSink progress(CommandLine.Model.CommandSpec command) {
+        return ((Main) command.root().userObject()).progress;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
@@ -62,7 +76,12 @@ public final class Main implements Runnable {
      *     run, or picocli's code for another exception (which it prints with its stack trace)
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        return run(args, out, err, new ConsoleProgress.Sink(System.err));
+    }
+
+    /** Runs the CLI with the given streams and progress sink and returns the exit code (tests pass a silent sink). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, ProgressSink progress) {
+        CommandLine cl = new CommandLine(new Main(progress));
         cl.setOut(out).setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("samlab: " + ex.getMessage());

@@ -151,13 +151,13 @@ final class SweepCommand implements Callable<Integer> {
                     RunName run = new RunName(name, rho, seed);
                     RunFiles files = RunFiles.in(dir, run.toString());
                     samlab.io.AtomicFiles.checkWritable(files.csv());
-                    ImageDataset[] d = options.datasetsDependOnSeed() ? data.computeIfAbsent(seed, options::datasets)
-                            : shared != null ? shared : (shared = options.datasets(seed));
+                    ImageDataset[] d = options.datasetsDependOnSeed() ? data.computeIfAbsent(seed, s -> options.datasets(s, Main.progress(spec)))
+                            : shared != null ? shared : (shared = options.datasets(seed, Main.progress(spec)));
                     Trainer.checkShards(check, d[0].size(), options.batch);
                     Map<String, String> identity = TrainingOptions.identity(spec, Map.of("--optimizer", name,
                             "--rho", Double.toString(rho), "--seed", Long.toString(seed)));
                     Trainer trainer = new Trainer(options.trainConfig(seed, files.checkpoint(), identity),
-                            options.optimizer(name, rho, spec), options.augmentation());
+                            options.optimizer(name, rho, spec), options.augmentation()).withProgress(Main.progress(spec));
                     RunConfig expected = trainer.runConfig(d[0], d[1]);
                     boolean redo = false;
                     Optional<RunConfig.Difference> diff;

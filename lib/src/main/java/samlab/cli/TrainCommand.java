@@ -62,8 +62,9 @@ final class TrainCommand implements Callable<Integer> {
         Optimizer opt = options.optimizer(optimizer, rho, spec);
         TrainingOptions.refuseSamOptions(spec, opt instanceof samlab.optim.Sam);
         Map<String, String> identity = TrainingOptions.identity(spec, Map.of());
-        ImageDataset[] data = options.datasets(seed);
-        Trainer trainer = new Trainer(options.trainConfig(seed, ck, identity), opt, options.augmentation());
+        ImageDataset[] data = options.datasets(seed, Main.progress(spec));
+        Trainer trainer = new Trainer(options.trainConfig(seed, ck, identity), opt, options.augmentation())
+                .withProgress(Main.progress(spec));
         TrainResult r = trainer.train(data[0], data[1], resume);
         r.writeCsv(out);
         PrintWriter w = spec.commandLine().getOut();

@@ -27,6 +27,7 @@ import samlab.optim.Sam;
 import samlab.optim.SamConfig;
 import samlab.optim.Sgd;
 import samlab.optim.WarmStartSchedule;
+import samlab.progress.ProgressSink;
 import samlab.train.SyntheticImages;
 import samlab.train.TrainConfig;
 
@@ -214,7 +215,7 @@ final class TrainingOptions {
      * The training and test sets: 'synthetic' is built in; other names are the datasets of
      * samlab.data (mnist, fashion-mnist, cifar10, ...) loaded from the configured data directory.
      */
-    ImageDataset[] datasets(long seed) {
+    ImageDataset[] datasets(long seed, ProgressSink progress) {
         validate();
         if (synthetic()) {
             Architecture a = architecture();
@@ -231,8 +232,8 @@ final class TrainingOptions {
             throw new IllegalArgumentException("dataset '" + dataset + "' is unknown; allowed: synthetic, " + KnownDataset.ids());
         }
         DataDirectory dir = dataDir.resolve();
-        ImageDataset train = Datasets.load(known, Split.TRAIN, dir);
-        ImageDataset test = Datasets.load(known, Split.TEST, dir);
+        ImageDataset train = Datasets.load(known, Split.TRAIN, dir, progress);
+        ImageDataset test = Datasets.load(known, Split.TEST, dir, progress);
         // The subset seed is fixed (not the run seed) so that every run of a sweep sees the same images.
         if (trainPerClass > 0) train = Subsets.perClass(train, trainPerClass, 0);
         if (testPerClass > 0) test = Subsets.perClass(test, testPerClass, 1);

@@ -21,6 +21,7 @@ import samlab.plot.BifurcationFigure;
 import samlab.plot.ContourLevels;
 import samlab.plot.Figure;
 import samlab.plot.FigureCatalog;
+import samlab.progress.ProgressSink;
 import samlab.plot.Mark;
 import samlab.plot.PlaneFigure;
 import samlab.plot.QuiverField;
@@ -51,12 +52,12 @@ public final class CourseFigures implements FigureCatalog {
     public static final double QUARTIC_RHO = 1.5;
 
     @Override
-    public Map<String, Supplier<Figure>> figures() {
+    public Map<String, Supplier<Figure>> figures(ProgressSink progress) {
         Map<String, Supplier<Figure>> m = new LinkedHashMap<>();
         m.put("sharp-flat-paths", () -> sharpFlatPaths(sharpFlatRuns()));
         m.put("anisotropic-mismatch", () -> mismatchField(false));
-        m.put("quartic-bifurcation", () -> bifurcationFigure("quartic-bifurcation", quarticSweep(SamVariant.SAM, false)));
-        m.put("quartic-usam-bifurcation", () -> bifurcationFigure("quartic-usam-bifurcation", quarticSweep(SamVariant.USAM, false)));
+        m.put("quartic-bifurcation", () -> bifurcationFigure("quartic-bifurcation", quarticSweep(SamVariant.SAM, false, progress)));
+        m.put("quartic-usam-bifurcation", () -> bifurcationFigure("quartic-usam-bifurcation", quarticSweep(SamVariant.USAM, false, progress)));
         for (boolean bent : new boolean[] {false, true}) {
             String k = bent ? "bent-ring" : "ring";
             Supplier<Picture> p = () -> bent ? Picture.bentRing(false) : Picture.ring(false);
@@ -65,14 +66,14 @@ public final class CourseFigures implements FigureCatalog {
             m.put(k + "-field", () -> p.get().figureOfField());
             m.put(k + "-figure1", () -> p.get().figure1());
         }
-        m.put("ring-basins", () -> basinFigure("ring-basins", ringBasins(false), "Ring, ρ = 1.5: SAM hallucinates inside, diverges outside"));
-        m.put("ring-basins-small-rho", () -> basinFigure("ring-basins-small-rho", ringBasins(0.5, false),
+        m.put("ring-basins", () -> basinFigure("ring-basins", ringBasins(false, progress), "Ring, ρ = 1.5: SAM hallucinates inside, diverges outside"));
+        m.put("ring-basins-small-rho", () -> basinFigure("ring-basins-small-rho", ringBasins(0.5, false, progress),
                 "Ring, ρ = 0.5 < d: no hallucination, SAM keeps bouncing"));
-        m.put("ring-end-loss-small-rho", () -> basinFigure("ring-end-loss-small-rho", ringEndLossSmallRho(false),
+        m.put("ring-end-loss-small-rho", () -> basinFigure("ring-end-loss-small-rho", ringEndLossSmallRho(false, progress),
                 "Ring, ρ = 0.5: starts next to the maximizer stay there"));
-        m.put("anisotropic-basins", () -> basinFigure("anisotropic-basins", anisotropicBasins(false),
+        m.put("anisotropic-basins", () -> basinFigure("anisotropic-basins", anisotropicBasins(false, progress),
                 "Anisotropic, ρ = 1.5: where each start ends"));
-        m.put("anisotropic-eta-rho", () -> regionFigure(anisotropicRegion(false)));
+        m.put("anisotropic-eta-rho", () -> regionFigure(anisotropicRegion(false, progress)));
         return m;
     }
 
@@ -141,20 +142,25 @@ public final class CourseFigures implements FigureCatalog {
         return o;
     }
 
-    /** Rest points of the quartic for ρ from 0.05 to 2.5 at η = 0.05. */
-    public static Bifurcation quarticSweep(SamVariant variant, boolean fast) {
-        return quarticSweep(variant, ETA, fast ? 50 : 246, fast ? 100 : 400);
+    /**
+     * Rest points of the quartic for ρ from 0.05 to 2.5 at η = 0.05.
+     *
+     * @param progress receives one unit per ρ ({@link Bifurcation#sweep})
+     */
+    public static Bifurcation quarticSweep(SamVariant variant, boolean fast, ProgressSink progress) {
+        return quarticSweep(variant, ETA, fast ? 50 : 246, fast ? 100 : 400, progress);
     }
 
     /**
      * Rest points of the quartic for {@code nRho} radii from 0.05 to 2.5 at step η, {@code seeds} finder seeds.
      *
+     * @param progress receives one unit per ρ ({@link Bifurcation#sweep}); a notebook passes {@code Course.progress()}
      * @throws IllegalArgumentException if {@code eta} is not a finite number &gt; 0, {@code nRho < 1}, or
      *     {@code seeds} is outside 1..1,000,000
      */
-    public static Bifurcation quarticSweep(SamVariant variant, double eta, int nRho, int seeds) {
+    public static Bifurcation quarticSweep(SamVariant variant, double eta, int nRho, int seeds, ProgressSink progress) {
         return Bifurcation.sweep(Landscapes.quartic(), variant, SamMap.DEFAULT_EPS,
-                Grid.linspace(0.05, 2.5, nRho), eta, RestPointSearch.DEFAULT.withSeeds(seeds));
+                Grid.linspace(0.05, 2.5, nRho), eta, RestPointSearch.DEFAULT.withSeeds(seeds), progress);
     }
 
     /**
@@ -176,9 +182,9 @@ public final class CourseFigures implements FigureCatalog {
         return b.build();
     }
 
-    /** Basins of SAM on the ring at ρ = 1.5, η = 0.05 over [−2, 2]². */
-    public static BasinsByKind ringBasins(boolean fast) {
-        return ringBasins(1.5, fast);
+    /** Basins of SAM on the ring at ρ = 1.5, η = 0.05 over [−2, 2]²; one progress unit per start. */
+    public static BasinsByKind ringBasins(boolean fast, ProgressSink progress) {
+        return ringBasins(1.5, fast, progress);
     }
 
     /**
@@ -186,33 +192,36 @@ public final class CourseFigures implements FigureCatalog {
      *
      * @throws IllegalArgumentException if {@code rho} is not a finite number &gt; 0
      */
-    public static BasinsByKind ringBasins(double rho, boolean fast) {
-        return ringBasins(rho, ETA, fast ? 41 : 161, fast ? 600 : 1500);
+    public static BasinsByKind ringBasins(double rho, boolean fast, ProgressSink progress) {
+        return ringBasins(rho, ETA, fast ? 41 : 161, fast ? 600 : 1500, progress);
     }
 
     /**
      * Basins of SAM on the ring at radius ρ, step η over [−2, 2]², n × n starts, at most {@code steps} steps each.
      *
+     * @param progress receives one unit per start ({@link BasinMap#compute}); a notebook passes {@code Course.progress()}
      * @throws IllegalArgumentException if {@code rho} or {@code eta} is not a finite number &gt; 0, {@code n} is outside 1..20,000 or
      *     {@code steps} outside 1..10,000,000
      */
-    public static BasinsByKind ringBasins(double rho, double eta, int n, int steps) {
-        return BasinsByKind.of(BasinMap.compute(SamMap.sam(Landscapes.ring(), rho), BasinConfig.square(2, n, eta, steps)));
+    public static BasinsByKind ringBasins(double rho, double eta, int n, int steps, ProgressSink progress) {
+        return BasinsByKind.of(BasinMap.compute(SamMap.sam(Landscapes.ring(), rho), BasinConfig.square(2, n, eta, steps), progress));
     }
 
-    /** Basins of SAM on the anisotropic landscape (a = 1) at ρ = 1.5, η = 0.05 over [−2, 2]². */
-    public static BasinsByKind anisotropicBasins(boolean fast) {
-        return anisotropicBasins(1.5, ETA, fast ? 41 : 161, fast ? 600 : 1500);
+    /** Basins of SAM on the anisotropic landscape (a = 1) at ρ = 1.5, η = 0.05 over [−2, 2]²; one progress unit per start. */
+    public static BasinsByKind anisotropicBasins(boolean fast, ProgressSink progress) {
+        return anisotropicBasins(1.5, ETA, fast ? 41 : 161, fast ? 600 : 1500, progress);
     }
 
     /**
      * Basins of SAM on the anisotropic landscape (a = 1) at radius ρ, step η over [−2, 2]², n × n starts.
      *
+     * @param progress receives one unit per start ({@link BasinMap#compute}); a notebook passes {@code Course.progress()}
      * @throws IllegalArgumentException if {@code rho} or {@code eta} is not a finite number &gt; 0, {@code n} is outside 1..20,000 or
      *     {@code steps} outside 1..10,000,000
      */
-    public static BasinsByKind anisotropicBasins(double rho, double eta, int n, int steps) {
-        return BasinsByKind.of(BasinMap.compute(SamMap.sam(Landscapes.anisotropic(1), rho), BasinConfig.square(2, n, eta, steps)));
+    public static BasinsByKind anisotropicBasins(double rho, double eta, int n, int steps, ProgressSink progress) {
+        return BasinsByKind.of(BasinMap.compute(SamMap.sam(Landscapes.anisotropic(1), rho), BasinConfig.square(2, n, eta, steps),
+                progress));
     }
 
     /** Labels of {@link #endLoss}. */
@@ -225,11 +234,12 @@ public final class CourseFigures implements FigureCatalog {
      *
      * @param map the SAM map, dimension 1 or 2
      * @param cfg the starts and the step budget
+     * @param progress receives one unit per start ({@link BasinMap#endpoints})
      * @return the map with the labels {@link #END_LOSS_LABELS}
      * @throws IllegalArgumentException if the map's dimension is above 2
      */
-    public static BasinsByKind endLoss(SamMap map, BasinConfig cfg) {
-        double[][][] end = BasinMap.endpoints(map, cfg);
+    public static BasinsByKind endLoss(SamMap map, BasinConfig cfg, ProgressSink progress) {
+        double[][][] end = BasinMap.endpoints(map, cfg, progress);
         int[][] out = new int[end.length][];
         for (int iy = 0; iy < end.length; iy++) {
             out[iy] = new int[end[iy].length];
@@ -244,18 +254,19 @@ public final class CourseFigures implements FigureCatalog {
     }
 
     /** The ring at ρ = 0.5 (below d = 1), η = 0.05: the loss where SAM is after the step budget. */
-    public static BasinsByKind ringEndLossSmallRho(boolean fast) {
-        return ringEndLoss(0.5, ETA, fast ? 41 : 161, fast ? 600 : 1500);
+    public static BasinsByKind ringEndLossSmallRho(boolean fast, ProgressSink progress) {
+        return ringEndLoss(0.5, ETA, fast ? 41 : 161, fast ? 600 : 1500, progress);
     }
 
     /**
      * The ring at radius ρ, step η over [−2, 2]², n × n starts: the loss where SAM is after {@code steps} steps.
      *
+     * @param progress receives one unit per start; a notebook passes {@code Course.progress()}
      * @throws IllegalArgumentException if {@code rho} or {@code eta} is not a finite number &gt; 0, {@code n} is outside 1..20,000 or
      *     {@code steps} outside 1..10,000,000
      */
-    public static BasinsByKind ringEndLoss(double rho, double eta, int n, int steps) {
-        return endLoss(SamMap.sam(Landscapes.ring(), rho), BasinConfig.square(2, n, eta, steps));
+    public static BasinsByKind ringEndLoss(double rho, double eta, int n, int steps, ProgressSink progress) {
+        return endLoss(SamMap.sam(Landscapes.ring(), rho), BasinConfig.square(2, n, eta, steps), progress);
     }
 
     /**
@@ -273,19 +284,21 @@ public final class CourseFigures implements FigureCatalog {
     }
 
     /** Where hallucinated minimizers of the anisotropic landscape exist and attract, η ∈ [0.02, 0.4], ρ ∈ [0.5, 2.5]. */
-    public static AttractionRegion anisotropicRegion(boolean fast) {
-        return anisotropicRegion(fast ? 20 : 39, fast ? 21 : 41, fast ? 100 : 400);
+    public static AttractionRegion anisotropicRegion(boolean fast, ProgressSink progress) {
+        return anisotropicRegion(fast ? 20 : 39, fast ? 21 : 41, fast ? 100 : 400, progress);
     }
 
     /**
-     * {@link #anisotropicRegion(boolean)} with nEta × nRho cells and {@code seeds} finder seeds per ρ.
+     * {@link #anisotropicRegion(boolean, ProgressSink)} with nEta × nRho cells and {@code seeds} finder seeds per ρ.
      *
+     * @param progress receives one unit per ρ ({@link AttractionRegion#compute}); a notebook passes {@code Course.progress()}
      * @throws IllegalArgumentException if {@code nEta} or {@code nRho} is &lt; 1, or {@code seeds} is
      *     outside 1..1,000,000
      */
-    public static AttractionRegion anisotropicRegion(int nEta, int nRho, int seeds) {
+    public static AttractionRegion anisotropicRegion(int nEta, int nRho, int seeds, ProgressSink progress) {
         return AttractionRegion.compute(Landscapes.anisotropic(1), SamVariant.SAM, SamMap.DEFAULT_EPS,
-                Grid.linspace(0.02, 0.4, nEta), Grid.linspace(0.5, 2.5, nRho), RestPointSearch.DEFAULT.withSeeds(seeds));
+                Grid.linspace(0.02, 0.4, nEta), Grid.linspace(0.5, 2.5, nRho), RestPointSearch.DEFAULT.withSeeds(seeds),
+                progress);
     }
 
     /** Outcome labels of {@link #regionFigure}. */

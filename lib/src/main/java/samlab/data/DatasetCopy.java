@@ -1,11 +1,13 @@
 package samlab.data;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import samlab.io.AtomicFiles;
+import samlab.progress.ProgressSink;
 
 /**
  * One copy of a known dataset found on disk: where it is, in which format, and the provenance
@@ -44,6 +46,18 @@ public record DatasetCopy(KnownDataset dataset, Format format, Path location, St
      * @throws java.io.UncheckedIOException if a file cannot be read or the decoded cache cannot be written
      */
     public ImageDataset load(Split split) {
+        return load(split, ProgressSink.silent());
+    }
+
+    /**
+     * Reads one split into memory; image folders report their decoding (and an archive its first
+     * extraction) to {@code progress}.
+     *
+     * @throws IllegalArgumentException if a file of the split is missing or malformed
+     *         ({@link InvalidDataFileException} for a malformed file)
+     * @throws UncheckedIOException     if a file cannot be read
+     */
+    public ImageDataset load(Split split, ProgressSink progress) {
         String name = dataset.id() + "/" + split.id();
         return switch (format) {
             case IDX -> {
@@ -53,8 +67,8 @@ public record DatasetCopy(KnownDataset dataset, Format format, Path location, St
             }
             case CIFAR_BINARY -> loadCifarBinary(split, name);
             case IMAGE_FOLDER -> ImageFolder.read(location.resolve(split.id()), classesOrNull(), dataset.channels(),
-                    name, source);
-            case IMAGE_FOLDER_ARCHIVE -> loadArchivedFolder(split, name);
+                    name, source, progress);
+            case IMAGE_FOLDER_ARCHIVE -> loadArchivedFolder(split, name, progress);
         };
     }
 
@@ -65,7 +79,7 @@ public record DatasetCopy(KnownDataset dataset, Format format, Path location, St
      * busy cores, against well under a second for the decoded file). Decoded pixels are k/255
      * exactly, so the round trip through bytes loses nothing.
      */
-    private ImageDataset loadArchivedFolder(Split split, String name) {
+    private ImageDataset loadArchivedFolder(Split split, String name, ProgressSink progress) {
         Path folder = cacheFolder();
         Path decoded = folder.resolve("decoded-" + split.id() + ".bin");
         List<String> classes = dataset.classes();
@@ -73,8 +87,8 @@ public record DatasetCopy(KnownDataset dataset, Format format, Path location, St
         if (cifarShaped && Files.isRegularFile(decoded)) {
             return CifarBinary.read(List.of(decoded), CifarBinary.Labels.CIFAR10, name, source, classes);
         }
-        ImageDataset data = ImageFolder.read(extracted(folder).resolve(split.id()), classesOrNull(), dataset.channels(),
-                name, source);
+        ImageDataset data = ImageFolder.read(extracted(folder, progress).resolve(split.id()), classesOrNull(),
+                dataset.channels(), name, source, progress);
         if (cifarShaped && data.height() == CifarBinary.SIDE && data.width() == CifarBinary.SIDE) {
             AtomicFiles.write(decoded, out -> writeRecords(data, out));
         }
@@ -104,10 +118,10 @@ public record DatasetCopy(KnownDataset dataset, Format format, Path location, St
     }
 
     /** The image folder inside the extracted archive, extracting it into the cache on first use. */
-    private Path extracted(Path cacheFolder) {
+    private Path extracted(Path cacheFolder, ProgressSink progress) {
         String base = location.getFileName().toString().replaceFirst("\\.tar\\.gz$|\\.tgz$", "");
         Path folder = cacheFolder.resolve(base);
-        if (!Files.isDirectory(folder)) TarArchive.extractTarGz(location, cacheFolder, base);
+        if (!Files.isDirectory(folder)) TarArchive.extractTarGz(location, cacheFolder, base, progress);
         return folder;
     }
 

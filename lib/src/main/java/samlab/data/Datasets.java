@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import samlab.progress.ProgressSink;
 
 /**
  * Finds, loads and downloads the {@link KnownDataset}s in a {@link DataDirectory}. The official
@@ -51,7 +52,19 @@ public final class Datasets {
      * @throws java.io.UncheckedIOException if a file cannot be read or examined
      */
     public static ImageDataset load(KnownDataset dataset, Split split, DataDirectory dir) {
-        return locate(dataset, dir).load(split);
+        return load(dataset, split, dir, ProgressSink.silent());
+    }
+
+    /**
+     * Loads one split of {@code dataset} from the best copy in {@code dir}; decoding an image folder
+     * (and extracting an archive the first time) reports to {@code progress}.
+     *
+     * @throws IllegalArgumentException if there is no copy in {@code dir} (the message says how to get
+     *         one) or a file is missing or malformed
+     * @throws UncheckedIOException     if a file cannot be read
+     */
+    public static ImageDataset load(KnownDataset dataset, Split split, DataDirectory dir, ProgressSink progress) {
+        return locate(dataset, dir).load(split, progress);
     }
 
     /**
@@ -202,7 +215,7 @@ public final class Datasets {
                 Path folder = root.resolve(dataset.folder());
                 if (!Files.isDirectory(folder)) {
                     Path archive = downloader.fetch(files.get(0), root);
-                    TarArchive.extractTarGz(archive, root, dataset.folder());
+                    TarArchive.extractTarGz(archive, root, dataset.folder(), downloader.progress());
                 }
             }
         }

@@ -31,14 +31,43 @@ public final class Downloader {
     private static final int ATTEMPTS = 3;
 
     private final HttpClient client;
+    private final ProgressSink progress;
 
+    /** A downloader on a default HTTP client (redirects followed, 30 s to connect) that reports no progress. */
     public Downloader() {
-        this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build());
+        this(ProgressSink.silent());
     }
 
+    /**
+     * A downloader on a default HTTP client (redirects followed, 30 s to connect).
+     *
+     * @param progress receives the bytes of each file, labelled "download FILE" (and of the
+     *                 extraction that follows, in {@link Datasets#download})
+     * @throws NullPointerException if {@code progress} is null
+     */
+    public Downloader(ProgressSink progress) {
+        this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(30)).build(), progress);
+    }
+
+    /** A downloader on {@code client} that reports no progress (tests serve their own files). */
     public Downloader(HttpClient client) {
-        this.client = client;
+        this(client, ProgressSink.silent());
+    }
+
+    /**
+     * A downloader on {@code client} reporting to {@code progress}.
+     *
+     * @throws NullPointerException if {@code client} or {@code progress} is null
+     */
+    public Downloader(HttpClient client, ProgressSink progress) {
+        this.client = java.util.Objects.requireNonNull(client, "client");
+        this.progress = java.util.Objects.requireNonNull(progress, "progress");
+    }
+
+    /** Where this downloader reports progress (the extraction after a download reports there too). */
+    ProgressSink progress() {
+        return progress;
     }
 
     /** The path of the partial download of {@code file} in {@code folder}. */
@@ -46,7 +75,13 @@ public final class Downloader {
         return folder.resolve(file.fileName() + ".part");
     }
 
-    /** Downloads {@code file} into {@code folder} (created if missing) and returns its path. */
+    /**
+     * Downloads {@code file} into {@code folder} (created if missing) and returns its path.
+     *
+     * @throws IllegalArgumentException if the target exists but its size or SHA-256 differs from {@code file}'s
+     * @throws UncheckedIOException     if the download fails after all attempts, its SHA-256 does not
+     *                                  match (the download is deleted), or a file operation fails
+     */
     public Path fetch(RemoteFile file, Path folder) {
         Path target = folder.resolve(file.fileName());
         try {
@@ -138,7 +173,7 @@ public final class Downloader {
         try (InputStream in = response.body();
              OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
-             Progress progress = ProgressSink.current().start("download " + file.fileName(), file.size())) {
+             Progress progress = this.progress.start("download " + file.fileName(), file.size())) {
             progress.advance(have);
             byte[] buffer = new byte[1 << 16];
             long written = have;
@@ -167,7 +202,12 @@ public final class Downloader {
         return String.join(": ", parts);
     }
 
-    /** The SHA-256 of a file, lower-case hex. */
+    /**
+     * The SHA-256 of a file, lower-case hex.
+     *
+     * @throws UncheckedIOException  if the file cannot be read
+     * @throws IllegalStateException if the JDK offers no SHA-256 (it must, by the Java SE specification)
+     */
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -30,11 +30,29 @@ public final class ImageFolder {
     private ImageFolder() {}
 
     /**
-     * Reads {@code splitFolder}. {@code classes}: the class folder names in label order, or
-     * {@code null} for the sorted sub-folder names. {@code channels}: 1 (grey) or 3 (RGB; grey
-     * images are repeated over the three channels).
+     * {@link #read(Path, List, int, String, String, ProgressSink)} reporting no progress.
+     *
+     * @throws IllegalArgumentException as {@link #read(Path, List, int, String, String, ProgressSink)}
+     * @throws InvalidDataFileException as {@link #read(Path, List, int, String, String, ProgressSink)}
      */
     public static ImageDataset read(Path splitFolder, List<String> classes, int channels, String name, String source) {
+        return read(splitFolder, classes, channels, name, source, ProgressSink.silent());
+    }
+
+    /**
+     * Reads {@code splitFolder}.
+     *
+     * @param classes  the class folder names in label order, or {@code null} for the sorted sub-folder names
+     * @param channels 1 (grey) or 3 (RGB; grey images are repeated over the three channels)
+     * @param progress receives one unit per decoded image, labelled "decode NAME"
+     * @throws IllegalArgumentException if {@code channels} is not 1 or 3, {@code splitFolder} is not a
+     *         folder, it has no class sub-folders, a listed class folder is missing, or it holds no
+     *         .png/.jpg images
+     * @throws InvalidDataFileException if an image cannot be decoded, differs in size from the first,
+     *         or is in colour when {@code channels} is 1
+     */
+    public static ImageDataset read(Path splitFolder, List<String> classes, int channels, String name, String source,
+                                    ProgressSink progress) {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("channels must be 1 (grey) or 3 (RGB), not " + channels);
         }
@@ -64,12 +82,12 @@ public final class ImageFolder {
         int n = files.size();
         float[] pixels = new float[Math.multiplyExact(n, per)];
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        try (Progress progress = ProgressSink.current().start("decode " + name, n)) {
+        try (Progress bar = progress.start("decode " + name, n)) {
             IntStream.range(0, n).parallel().forEach(i -> {
                 if (failure.get() != null) return;
                 try {
                     decodeInto(files.get(i), channels, h, w, pixels, i * per);
-                    progress.advance(1);
+                    bar.advance(1);
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                 }

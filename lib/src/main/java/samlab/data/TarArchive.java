@@ -48,9 +48,23 @@ public final class TarArchive {
      *
      * @throws InvalidDataFileException if the archive is corrupt or truncated, holds a link or an entry
      *     that would leave the destination, or has no entry under {@code folder}/
+     * @throws IllegalArgumentException if {@code folder} is empty, contains '/' or starts with '.'
      * @throws UncheckedIOException on an I/O error, with its reason
      */
     public static List<Path> extractTarGz(Path archive, Path destination, String folder) {
+        return extractTarGz(archive, destination, folder, ProgressSink.silent());
+    }
+
+    /**
+     * As {@link #extractTarGz(Path, Path, String)}, reporting the compressed bytes read to
+     * {@code progress} (labelled "extract ARCHIVE").
+     *
+     * @throws InvalidDataFileException if the archive is corrupt or truncated, holds a link or an entry
+     *     that would leave the destination, or has no entry under {@code folder}/
+     * @throws IllegalArgumentException if {@code folder} is empty, contains '/' or starts with '.'
+     * @throws UncheckedIOException on an I/O error, with its reason
+     */
+    public static List<Path> extractTarGz(Path archive, Path destination, String folder, ProgressSink sink) {
         if (folder.isEmpty() || folder.contains("/") || folder.startsWith(".")) {
             throw new IllegalArgumentException("folder must be one plain top-level name, not '" + folder + "'");
         }
@@ -63,7 +77,7 @@ public final class TarArchive {
             tmp = Files.createTempDirectory(dest, TEMP_PREFIX + ProcessHandle.current().pid() + "-");
             long size = Files.size(archive);
             try (InputStream raw = Files.newInputStream(archive);
-                 Progress progress = ProgressSink.current().start("extract " + archive.getFileName(), size);
+                 Progress progress = sink.start("extract " + archive.getFileName(), size);
                  InputStream counted = new CountingStream(new BufferedInputStream(raw, 1 << 16), progress);
                  TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(counted, 1 << 16))) {
                 TarArchiveEntry entry;

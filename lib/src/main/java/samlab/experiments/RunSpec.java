@@ -10,6 +10,7 @@ import samlab.optim.Sam;
 import samlab.optim.SamConfig;
 import samlab.optim.Sgd;
 import samlab.optim.WarmStartSchedule;
+import samlab.progress.ProgressSink;
 import samlab.train.TrainConfig;
 import samlab.train.TrainResult;
 import samlab.train.Trainer;
@@ -134,9 +135,25 @@ public record RunSpec(String optimizer, double rho, double warmStart, Architectu
         return new Sam(base, SamConfig.of(v, rho), WarmStartSchedule.fraction(warmStart));
     }
 
-    /** Trains from scratch; diagnostics on the whole training set with probe radius ρ. */
+    /**
+     * Trains from scratch, reporting no progress; diagnostics on the whole training set with probe radius ρ.
+     *
+     * @throws IllegalArgumentException as {@link #train(ImageDataset, ImageDataset, ProgressSink)}
+     */
     public TrainResult train(ImageDataset train, ImageDataset test) {
-        return new Trainer(config(model, epochs, batch, seed, diagnosticsEvery, rho, hessianEvery), build()).train(train, test, false);
+        return train(train, test, ProgressSink.silent());
+    }
+
+    /**
+     * Trains from scratch; diagnostics on the whole training set with probe radius ρ.
+     *
+     * @param progress receives one bar per epoch (e.g. {@code Course.progress()} in a notebook)
+     * @throws IllegalArgumentException if the training set is empty, the test set's shape differs
+     *         from it, or the m-sharpness shards outnumber the examples of the smallest batch
+     */
+    public TrainResult train(ImageDataset train, ImageDataset test, ProgressSink progress) {
+        return new Trainer(config(model, epochs, batch, seed, diagnosticsEvery, rho, hessianEvery), build())
+                .withProgress(progress).train(train, test, false);
     }
 
     /** Evaluation every epoch (the committed runs' schedule) on the whole training and test sets. */

@@ -28,13 +28,36 @@ public record AttractionRegion(List<Cell> cells) implements Tabular {
         cells = List.copyOf(cells);
     }
 
+    /**
+     * {@link #compute(Objective, SamVariant, double, double[], double[], RestPointSearch, ProgressSink)}
+     * reporting no progress.
+     *
+     * @throws IllegalArgumentException if an η is not a finite number &gt; 0, a ρ is not a finite
+     *                                  number &gt; 0, or {@code eps} is not a finite number ≥ 0 for {@link SamVariant#EPS}
+     */
     public static AttractionRegion compute(Objective f, SamVariant variant, double eps, double[] etas, double[] rhos,
                                            RestPointSearch search) {
+        return compute(f, variant, eps, etas, rhos, search, ProgressSink.silent());
+    }
+
+    /**
+     * The region over the grid etas × rhos: for each ρ the rest-point finder runs once (at etas[0])
+     * and each η reclassifies its hallucinated minimizers.
+     *
+     * @param variant  the perturbation rule ({@link SamVariant#perturbation(double)} with {@code eps})
+     * @param etas     step sizes η &gt; 0
+     * @param rhos     radii ρ &gt; 0
+     * @param sink     receives one unit per ρ, labelled "eta-rho region"
+     * @throws IllegalArgumentException if an η is not a finite number &gt; 0, a ρ is not a finite
+     *                                  number &gt; 0, or {@code eps} is not a finite number ≥ 0 for {@link SamVariant#EPS}
+     */
+    public static AttractionRegion compute(Objective f, SamVariant variant, double eps, double[] etas, double[] rhos,
+                                           RestPointSearch search, ProgressSink sink) {
         for (double eta : etas) SamMap.checkEta(eta);
         List<Cell> out = new ArrayList<>();
-        try (Progress progress = ProgressSink.current().start("eta-rho region", rhos.length)) {
+        try (Progress progress = sink.start("eta-rho region", rhos.length)) {
             for (double rho : rhos) {
-                RestPointFinder finder = new RestPointFinder(new SamMap(f, variant, rho, eps), search);
+                RestPointFinder finder = new RestPointFinder(new SamMap(f, variant.perturbation(eps), rho), search);
                 List<RestPoint> h = finder.find(etas[0]).ofKind(RestPoint.Kind.HALLUCINATED_MINIMIZER);
                 for (double eta : etas) {
                     int attracting = 0;

@@ -64,9 +64,23 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
         outcomeLabels = List.copyOf(outcomeLabels);
     }
 
-    /** Computes the map against {@link #restPoints} with the default search. */
+    /**
+     * Computes the map against {@link #restPoints} with the default search, reporting no progress.
+     *
+     * @throws IllegalArgumentException if the dimension is above 2, or 1 with cfg.ny() != 1
+     */
     public static BasinMap compute(SamMap map, BasinConfig cfg) {
-        return compute(map, cfg, restPoints(map, cfg, RestPointSearch.DEFAULT));
+        return compute(map, cfg, ProgressSink.silent());
+    }
+
+    /**
+     * Computes the map against {@link #restPoints} with the default search.
+     *
+     * @param progress receives one unit per start, labelled "basins"
+     * @throws IllegalArgumentException if the dimension is above 2, or 1 with cfg.ny() != 1
+     */
+    public static BasinMap compute(SamMap map, BasinConfig cfg, ProgressSink progress) {
+        return compute(map, cfg, restPoints(map, cfg, RestPointSearch.DEFAULT), progress);
     }
 
     /**
@@ -84,18 +98,32 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
     }
 
     /**
-     * Computes the map against known rest points, in parallel over rows, reporting progress.
-     * Normalised SAM runs on {@link SamLanes} (a row's starts as lanes; a lane that is done takes the
-     * row's next start), other variants one start at a time; the outcomes and step counts are the same.
+     * {@link #compute(SamMap, BasinConfig, RestPoints, ProgressSink)} reporting no progress.
      *
      * @throws IllegalArgumentException if the dimension is above 2, or 1 with cfg.ny() != 1
      */
     public static BasinMap compute(SamMap map, BasinConfig cfg, RestPoints rest) {
-        return compute(map, cfg, rest, SamLanes.applies(map));
+        return compute(map, cfg, rest, ProgressSink.silent());
+    }
+
+    /**
+     * Computes the map against known rest points, in parallel over rows.
+     * Normalised SAM runs on {@link SamLanes} (a row's starts as lanes; a lane that is done takes the
+     * row's next start), other variants one start at a time; the outcomes and step counts are the same.
+     *
+     * @param progress receives one unit per start, labelled "basins" (called from the worker threads)
+     * @throws IllegalArgumentException if the dimension is above 2, or 1 with cfg.ny() != 1
+     */
+    public static BasinMap compute(SamMap map, BasinConfig cfg, RestPoints rest, ProgressSink progress) {
+        return compute(map, cfg, rest, SamLanes.applies(map), progress);
     }
 
     /** {@link #compute(SamMap, BasinConfig, RestPoints)} on lanes or one start at a time (tests compare the two). */
     static BasinMap compute(SamMap map, BasinConfig cfg, RestPoints rest, boolean onLanes) {
+        return compute(map, cfg, rest, onLanes, ProgressSink.silent());
+    }
+
+    private static BasinMap compute(SamMap map, BasinConfig cfg, RestPoints rest, boolean onLanes, ProgressSink sink) {
         int d = checkDimension(map, cfg);
         Labels labels = new Labels(rest);
         double[] xs = cfg.xs();
@@ -104,7 +132,7 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
         LongAdder steps = new LongAdder();
         RestPointFinder classifier = new RestPointFinder(map);
         long t0 = System.nanoTime();
-        try (Progress progress = ProgressSink.current().start("basins", (long) xs.length * ys.length)) {
+        try (Progress progress = sink.start("basins", (long) xs.length * ys.length)) {
             IntStream.range(0, ys.length).parallel().forEach(iy -> {
                 int[] row = outcome[iy];
                 java.util.Arrays.fill(row, labels.notConverged);
@@ -232,22 +260,44 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
      * and for "where are the iterates after k steps" figures. Returns end[iy][ix][coordinate].
      * Normalised SAM runs on lanes ({@link SamLanes}), bit for bit as {@link #endpointsPointwise}.
      *
+     * @param progress receives one unit per start, labelled "SAM steps"
+     * @throws IllegalArgumentException if the dimension is above 2
+     */
+    public static double[][][] endpoints(SamMap map, BasinConfig cfg, ProgressSink progress) {
+        return endpoints(map, cfg, SamLanes.applies(map), progress);
+    }
+
+    /**
+     * {@link #endpoints(SamMap, BasinConfig, ProgressSink)} reporting no progress.
+     *
      * @throws IllegalArgumentException if the dimension is above 2
      */
     public static double[][][] endpoints(SamMap map, BasinConfig cfg) {
-        return endpoints(map, cfg, SamLanes.applies(map));
+        return endpoints(map, cfg, ProgressSink.silent());
     }
 
     /**
      * {@link #endpoints} one start at a time through {@link SamMap#step} (the general path, any
      * variant): the reference the lanes must match bit for bit, and the "before" of
      * {@code samlab bench basins}.
+     *
+     * @param progress receives one unit per start, labelled "SAM steps"
+     * @throws IllegalArgumentException if the dimension is above 2
      */
-    public static double[][][] endpointsPointwise(SamMap map, BasinConfig cfg) {
-        return endpoints(map, cfg, false);
+    public static double[][][] endpointsPointwise(SamMap map, BasinConfig cfg, ProgressSink progress) {
+        return endpoints(map, cfg, false, progress);
     }
 
-    private static double[][][] endpoints(SamMap map, BasinConfig cfg, boolean onLanes) {
+    /**
+     * {@link #endpointsPointwise(SamMap, BasinConfig, ProgressSink)} reporting no progress.
+     *
+     * @throws IllegalArgumentException if the dimension is above 2
+     */
+    public static double[][][] endpointsPointwise(SamMap map, BasinConfig cfg) {
+        return endpointsPointwise(map, cfg, ProgressSink.silent());
+    }
+
+    private static double[][][] endpoints(SamMap map, BasinConfig cfg, boolean onLanes, ProgressSink sink) {
         int d = map.dimension();
         if (d > 2) throw new IllegalArgumentException("basin maps need dimension 1 or 2; got " + d);
         double[] xs = cfg.xs();
@@ -255,7 +305,7 @@ public record BasinMap(double[] xs, double[] ys, int[][] outcome, List<String> o
         double[][][] end = new double[ys.length][xs.length][d];
         double eta = cfg.eta();
         int iters = cfg.maxIterations();
-        try (Progress progress = ProgressSink.current().start("SAM steps", (long) xs.length * ys.length)) {
+        try (Progress progress = sink.start("SAM steps", (long) xs.length * ys.length)) {
             IntStream.range(0, ys.length).parallel().forEach(iy -> {
                 double[][] row = end[iy];
                 for (int ix = 0; ix < xs.length; ix++) {

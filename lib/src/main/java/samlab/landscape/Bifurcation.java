@@ -19,15 +19,37 @@ public record Bifurcation(double[] rhos, List<RestPoints> found) implements Tabu
         found = List.copyOf(found);
     }
 
-    /** Sweeps ρ for the given objective and variant at step size η. */
+    /**
+     * {@link #sweep(Objective, SamVariant, double, double[], double, RestPointSearch, ProgressSink)}
+     * reporting no progress.
+     *
+     * @throws IllegalArgumentException if {@code rhos} is empty, a ρ is not a finite number &gt; 0,
+     *                                  η is not a finite number &gt; 0, or {@code eps} is not a finite
+     *                                  number ≥ 0 for {@link SamVariant#EPS}
+     */
     public static Bifurcation sweep(Objective f, SamVariant variant, double eps, double[] rhos, double eta,
                                     RestPointSearch search) {
+        return sweep(f, variant, eps, rhos, eta, search, ProgressSink.silent());
+    }
+
+    /**
+     * Sweeps ρ for the given objective and variant at step size η: one rest-point finder run per ρ.
+     *
+     * @param variant the perturbation rule ({@link SamVariant#perturbation(double)} with {@code eps})
+     * @param rhos    the radii ρ &gt; 0, in the order given
+     * @param sink    receives one unit per ρ, labelled "bifurcation"
+     * @throws IllegalArgumentException if {@code rhos} is empty, a ρ is not a finite number &gt; 0,
+     *                                  η is not a finite number &gt; 0, or {@code eps} is not a finite
+     *                                  number ≥ 0 for {@link SamVariant#EPS}
+     */
+    public static Bifurcation sweep(Objective f, SamVariant variant, double eps, double[] rhos, double eta,
+                                    RestPointSearch search, ProgressSink sink) {
         SamMap.checkEta(eta);
         if (rhos.length == 0) throw new IllegalArgumentException("no rho values; allowed: one or more numbers > 0");
         List<RestPoints> out = new ArrayList<>();
-        try (Progress progress = ProgressSink.current().start("bifurcation", rhos.length)) {
+        try (Progress progress = sink.start("bifurcation", rhos.length)) {
             for (double rho : rhos) {
-                out.add(new RestPointFinder(new SamMap(f, variant, rho, eps), search).find(eta));
+                out.add(new RestPointFinder(new SamMap(f, variant.perturbation(eps), rho), search).find(eta));
                 progress.advance(1);
             }
         }

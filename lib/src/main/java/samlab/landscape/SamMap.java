@@ -10,7 +10,7 @@ import java.util.Objects;
  * At ∇f(x) = 0 the perturbation is 0 for every rule (see {@link Perturbation}), so T(x) = x there.
  *
  * @param objective    the function f
- * @param perturbation how x⁺ is built from ∇f(x)
+ * @param perturbation how x⁺ is built from ∇f(x); for a named variant {@code --variant}, {@link SamVariant#perturbation(double)}
  * @param rho          the radius ρ &gt; 0
  */
 public record SamMap(Objective objective, Perturbation perturbation, double rho) {
@@ -27,24 +27,6 @@ public record SamMap(Objective objective, Perturbation perturbation, double rho)
         if (!(rho > 0) || !Double.isFinite(rho)) {
             throw new IllegalArgumentException("rho = " + rho + "; allowed: a finite number > 0");
         }
-    }
-
-    /**
-     * The map for a named variant ({@code --variant} of the theory commands); {@code eps} is the ε of
-     * {@link SamVariant#EPS} and ignored by the others (but still checked).
-     *
-     * @throws IllegalArgumentException if {@code rho} is not a finite number &gt; 0 or {@code eps} is
-     *                                  not a finite number ≥ 0
-     */
-    public SamMap(Objective objective, SamVariant variant, double rho, double eps) {
-        this(objective, checkEps(Objects.requireNonNull(variant, "variant"), eps).perturbation(eps), rho);
-    }
-
-    private static SamVariant checkEps(SamVariant v, double eps) {
-        if (!(eps >= 0) || !Double.isFinite(eps)) {
-            throw new IllegalArgumentException("eps = " + eps + "; allowed: a finite number >= 0");
-        }
-        return v;
     }
 
     /**
@@ -146,32 +128,51 @@ public record SamMap(Objective objective, Perturbation perturbation, double rho)
     }
 
     /**
-     * The Jacobian of x ↦ x⁺, I + ρ Dv(x): for SAM Dv = (I − uuᵀ)H/‖g‖, for ε-SAM
-     * Dv = (I − ggᵀ/(‖g‖(‖g‖+ε))) H/(‖g‖+ε), for USAM Dv = H. For exact SAM (ε = 0) at g = 0 the
-     * map is not differentiable and every entry is NaN.
+     * Dv(x), the Jacobian of the perturbation direction v(x) = (x⁺ − x)/ρ (the course's Du in
+     * notebooks 03–04): for SAM Dv = (I − uuᵀ)H/‖g‖ with u = g/‖g‖, for ε-SAM
+     * Dv = (I − ggᵀ/(‖g‖(‖g‖+ε))) H/(‖g‖+ε), for USAM Dv = H; g = ∇f(x), H = ∇²f(x)
+     * (Foret et al. 2021, arXiv:2010.01412, for u). For exact SAM (ε = 0) at g = 0 the map is not
+     * differentiable and every entry is NaN.
+     *
+     * @param x a point, length {@link #dimension()}
+     * @return Dv(x), d × d, row i holding ∂v_i/∂x_j
      */
-    public double[][] perturbationJacobian(double[] x) {
+    public double[][] perturbationDerivative(double[] x) {
         int d = dimension();
         double[] g = objective.gradient(x);
         double[][] h = objective.hessian(x);
-        double n = norm(g);
-        double[][] p = new double[d][d];
         if (perturbation.kind() == Perturbation.Kind.UNNORMALISED) {
+            double[][] p = new double[d][];
             for (int i = 0; i < d; i++) p[i] = h[i].clone();
-        } else {
-            double denom = n + perturbation.epsilon();
-            if (denom == 0) {
-                for (double[] row : p) java.util.Arrays.fill(row, Double.NaN);
-                return p;
-            }
-            double projScale = n == 0 ? 0 : 1 / (n * denom);
-            double[][] proj = new double[d][d];
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < d; j++) proj[i][j] = (i == j ? 1 : 0) - g[i] * g[j] * projScale;
-            }
-            p = multiply(proj, h);
-            for (double[] row : p) for (int j = 0; j < d; j++) row[j] /= denom;
+            return p;
         }
+        double n = norm(g);
+        double denom = n + perturbation.epsilon();
+        if (denom == 0) {
+            double[][] p = new double[d][d];
+            for (double[] row : p) java.util.Arrays.fill(row, Double.NaN);
+            return p;
+        }
+        double projScale = n == 0 ? 0 : 1 / (n * denom);
+        double[][] proj = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) proj[i][j] = (i == j ? 1 : 0) - g[i] * g[j] * projScale;
+        }
+        double[][] p = multiply(proj, h);
+        for (double[] row : p) for (int j = 0; j < d; j++) row[j] /= denom;
+        return p;
+    }
+
+    /**
+     * The Jacobian of x ↦ x⁺, I + ρ Dv(x) with Dv from {@link #perturbationDerivative}; all NaN
+     * where that is (exact SAM at g = 0).
+     *
+     * @param x a point, length {@link #dimension()}
+     * @return I + ρ Dv(x), d × d
+     */
+    public double[][] perturbationJacobian(double[] x) {
+        double[][] p = perturbationDerivative(x);
+        int d = p.length;
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) p[i][j] = (i == j ? 1 : 0) + rho * p[i][j];
         }

@@ -12,7 +12,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * one legend entry per outcome giving its share of the starts. Outcome −1 means "no run" and is left
  * blank. Marked points (e.g. the maximizer) can be drawn on top.
  */
-public final class BasinMapFigure implements Figure {
+public final class BasinMapFigure extends Figure {
     /** Okabe–Ito colours before black (kept for marked points) and yellow (invisible on white). */
     public static final int MAX_OUTCOMES = 6;
 
@@ -62,7 +62,7 @@ public final class BasinMapFigure implements Figure {
     }
 
     @Override
-    public Chart<?, ?> chart() {
+    Chart<?, ?> chart() {
         return chart;
     }
 

@@ -22,7 +22,7 @@ import tech.tablesaw.api.Table;
  * "hallucinated, not attracting". Points on no segment are drawn as markers (filled when attracting).
  * Vertical dashed black lines can mark thresholds such as ρ = d.
  */
-public final class BifurcationFigure implements Figure {
+public final class BifurcationFigure extends Figure {
     private final String name;
     private final XYChart chart;
 
@@ -137,7 +137,7 @@ public final class BifurcationFigure implements Figure {
     }
 
     @Override
-    public Chart<?, ?> chart() {
+    Chart<?, ?> chart() {
         return chart;
     }
 

@@ -13,7 +13,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /**
  * Writes figures as PNG and SVG at the chart's own size ({@code chart.getWidth()} ×
  * {@code chart.getHeight()} pixels; 720×480 for the course figures). The one PNG encoder of the
- * project: files, the CLI and the notebook display all use {@link #png(Chart)}. Each file is
+ * project: files, the CLI and the notebook display all use {@link #png(Figure)}. Each file is
  * rendered to memory first and then written atomically, so a failed render leaves no partial file.
  */
 public final class FigureWriter {
@@ -36,7 +36,7 @@ public final class FigureWriter {
      * @throws IllegalArgumentException if the chart's width or height is not positive
      * @throws UncheckedIOException if the PNG cannot be encoded
      */
-    public static byte[] png(Chart<?, ?> chart) {
+    static byte[] png(Chart<?, ?> chart) {
         Objects.requireNonNull(chart, "chart");
         if (chart.getWidth() <= 0 || chart.getHeight() <= 0) {
             throw new IllegalArgumentException("chart '" + chart.getTitle() + "' has size " + chart.getWidth() + "x"

@@ -15,7 +15,7 @@ import tech.tablesaw.api.Table;
  * with no present neighbour (e.g. diagnostics every second epoch) is drawn as a marker, since a
  * line needs two points. ±Infinity cannot be placed on an axis and is refused, naming the series.
  */
-public final class LineFigure implements Figure {
+public final class LineFigure extends Figure {
     private final String name;
     private final XYChart chart;
 
@@ -54,7 +54,7 @@ public final class LineFigure implements Figure {
     }
 
     @Override
-    public Chart<?, ?> chart() {
+    Chart<?, ?> chart() {
         return chart;
     }
 

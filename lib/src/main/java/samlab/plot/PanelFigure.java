@@ -18,7 +18,7 @@ import org.knowm.xchart.style.XYStyler;
  * legend goes below it. Each panel is painted at the height that keeps one unit on x as long as one on
  * y; asked for another image size, the whole figure is scaled uniformly.
  */
-public final class PanelFigure implements Figure {
+public final class PanelFigure extends Figure {
     /** Width of one panel in pixels; its height follows from its equal aspect (legend below included). */
     public static final int PANEL_WIDTH = 480;
     static final int PANEL_HEIGHT = 600;
@@ -54,7 +54,7 @@ public final class PanelFigure implements Figure {
     }
 
     @Override
-    public Chart<?, ?> chart() {
+    Chart<?, ?> chart() {
         return chart;
     }
 

@@ -28,7 +28,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *     .build();
  * }</pre>
  */
-public final class PlaneFigure implements Figure {
+public final class PlaneFigure extends Figure {
     private final String name;
     private final BackdropXYChart chart;
     private final List<ContourSet> contours;
@@ -56,7 +56,7 @@ public final class PlaneFigure implements Figure {
     }
 
     @Override
-    public Chart<?, ?> chart() {
+    Chart<?, ?> chart() {
         return chart;
     }
 

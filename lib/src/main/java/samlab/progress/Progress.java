@@ -1,7 +1,7 @@
 package samlab.progress;
 
 /**
- * A unit of long work that reports how far it got. Obtain one from {@link ProgressSink#start};
+ * A unit of long work that reports how far it got. Obtain one from the {@link ProgressSink} the caller passed in;
  * call {@link #advance} as work completes and {@link #close} at the end (try-with-resources).
  * Implementations must be safe to call from several worker threads.
  */

@@ -1,7 +1,7 @@
 /**
- * Progress display, at the edge: a {@link samlab.progress.ProgressSink} (silent, console, or the
- * notebook's) hands out {@link samlab.progress.Progress} trackers. Library algorithms that still
- * reach the global sink from inside (landscape sweeps, data downloads, the trainer) are listed as
- * exceptions in {@code LayeringTest} until a listener is passed in instead.
+ * The progress listener API, usable by every layer: a {@link samlab.progress.ProgressSink} passed in
+ * by the caller hands out {@link samlab.progress.Progress} trackers. Nothing here displays anything
+ * or holds global state; the displays sit at the edge (the console bar in {@code samlab.console},
+ * the notebook's in lib/jupyter) and the edge decides which one a computation reports to.
  */
 package samlab.progress;

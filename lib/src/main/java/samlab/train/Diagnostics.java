@@ -26,13 +26,8 @@ public record Diagnostics(double rho, double loss, double gradientNorm, double p
                           double activeFraction, double perturbedActiveFraction,
                           double topEigenvalue, double perturbedTopEigenvalue) {
     /** Not computed (no probe set, or not this epoch). */
-    public static final Diagnostics NONE = new Diagnostics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-
-    /** The gradient diagnostics alone; the mechanism quantities are NaN (not measured). */
-    public Diagnostics(double rho, double loss, double gradientNorm, double perturbedGradientNorm, double ratio, double cosine) {
-        this(rho, loss, gradientNorm, perturbedGradientNorm, ratio, cosine, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN);
-    }
+    public static final Diagnostics NONE = new Diagnostics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
     /** ρ/‖w‖: how far w⁺ lies from w relative to the size of the weights (NaN if ‖w‖ unknown). */
     public double relativeRadius() {

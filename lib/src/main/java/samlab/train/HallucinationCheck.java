@@ -49,6 +49,11 @@ public final class HallucinationCheck {
                              double maxDecayRate) {
         public static final Thresholds DEFAULT = new Thresholds(RATIO_THRESHOLD, MIN_GRADIENT_NORM, 0.05, 2.0, 1.0);
 
+        /**
+         * @throws IllegalArgumentException if {@code ratio} is not in (0, 1), {@code minGradientNorm} is
+         *         negative or NaN, {@code deadFraction} is not in [0, 1), or {@code stabilityLimit} or
+         *         {@code maxDecayRate} is not positive
+         */
         public Thresholds {
             if (!(ratio > 0 && ratio < 1)) throw new IllegalArgumentException("ratio threshold " + ratio + " must be in (0, 1)");
             if (!(minGradientNorm >= 0)) throw new IllegalArgumentException("minimum gradient norm " + minGradientNorm + " must be >= 0");
@@ -59,7 +64,12 @@ public final class HallucinationCheck {
             if (!(maxDecayRate > 0)) throw new IllegalArgumentException("maximum decay rate " + maxDecayRate + " must be positive");
         }
 
-        /** The defaults with another ratio threshold and minimum gradient norm. */
+        /**
+         * The defaults with another ratio threshold and minimum gradient norm.
+         *
+         * @throws IllegalArgumentException if {@code ratio} is not in (0, 1) or {@code minGradientNorm}
+         *         is negative or NaN
+         */
         public static Thresholds of(double ratio, double minGradientNorm) {
             return new Thresholds(ratio, minGradientNorm, DEFAULT.deadFraction, DEFAULT.stabilityLimit, DEFAULT.maxDecayRate);
         }
@@ -76,6 +86,12 @@ public final class HallucinationCheck {
      */
     public record Config(double rho, Thresholds thresholds, int samples, int chunk, long seed, double learningRate,
                          int hessianIterations, Perturbation perturbation) {
+        /**
+         * @throws NullPointerException     if {@code thresholds} or {@code perturbation} is null
+         * @throws IllegalArgumentException if {@code rho} is not a finite number &gt; 0, {@code samples}
+         *         is negative, {@code chunk} is below 1, {@code learningRate} is neither &gt; 0 nor NaN,
+         *         or {@code hessianIterations} is negative
+         */
         public Config {
             Objects.requireNonNull(perturbation, "perturbation");
             if (!(rho > 0) || !Double.isFinite(rho)) throw new IllegalArgumentException("rho " + rho + " must be positive");
@@ -88,12 +104,11 @@ public final class HallucinationCheck {
             if (hessianIterations < 0) throw new IllegalArgumentException("Hessian iterations " + hessianIterations + " must be >= 0");
         }
 
-        /** Ratio and gradient-norm thresholds as given, the other defaults; no η, no Hessian. */
-        public Config(double rho, double ratioThreshold, double minGradientNorm, int samples, int chunk, long seed) {
-            this(rho, Thresholds.of(ratioThreshold, minGradientNorm), samples, chunk, seed, Double.NaN, 0, Perturbation.DEFAULT);
-        }
-
-        /** Default thresholds, all examples, chunks of 128, no η, no Hessian. */
+        /**
+         * Default thresholds, all examples, chunks of 128, no η, no Hessian.
+         *
+         * @throws IllegalArgumentException if {@code rho} is not a finite number &gt; 0
+         */
         public static Config of(double rho) {
             return new Config(rho, Thresholds.DEFAULT, 0, 128, 0, Double.NaN, 0, Perturbation.DEFAULT);
         }
@@ -201,7 +216,12 @@ public final class HallucinationCheck {
         }
     }
 
-    /** Runs the check on {@code graph} (its parameters are left exactly as they were). */
+    /**
+     * Runs the check on {@code graph} (its parameters are left exactly as they were).
+     *
+     * @param flatInput whether the network takes flat rows (the MLP) rather than C×H×W images
+     * @throws NullPointerException if {@code graph} is null
+     */
     public static Report run(ComputationGraph graph, boolean flatInput, ImageDataset data, Config config) {
         Objects.requireNonNull(graph, "graph");
         NetworkLoss objective = new NetworkLoss(graph);

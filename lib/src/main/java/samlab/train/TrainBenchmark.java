@@ -39,6 +39,7 @@ public final class TrainBenchmark {
     /** What to measure. */
     public record Config(Architecture model, int batch, int channels, int height, int width, int classes,
                          int warmup, int steps, long seed) {
+        /** @throws IllegalArgumentException if {@code batch} or {@code steps} is below 1 or {@code warmup} is negative */
         public Config {
             if (batch < 1) throw new IllegalArgumentException("batch " + batch + " must be >= 1");
             if (warmup < 0) throw new IllegalArgumentException("warmup " + warmup + " must be >= 0");
@@ -99,8 +100,17 @@ public final class TrainBenchmark {
         }
     }
 
-    /** Runs the benchmark. */
+    /** Runs the benchmark, reporting no progress. */
     public static Result run(Config c) {
+        return run(c, ProgressSink.silent());
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param progress receives two units per step pair (warm-up included), labelled "bench MODEL"
+     */
+    public static Result run(Config c, ProgressSink progress) {
         OneDnn.enable();
         ComputationGraph graph = c.model().build(c.channels(), c.height(), c.width(), c.classes(), c.seed());
         NetworkLoss objective = new NetworkLoss(graph);
@@ -122,7 +132,7 @@ public final class TrainBenchmark {
         long rssWarm = 0;
         long[] load0 = null;
         NativeMemory memory = new NativeMemory();
-        try (Progress p = ProgressSink.current().start("bench " + c.model().id(), 2L * (c.warmup() + c.steps()))) {
+        try (Progress p = progress.start("bench " + c.model().id(), 2L * (c.warmup() + c.steps()))) {
             for (int i = 0; i < c.warmup() + c.steps(); i++) {
                 if (i == c.warmup()) {
                     rssWarm = rss("VmRSS");

@@ -45,6 +45,13 @@ public record TrainConfig(Architecture model, int epochs, int batchSize, long se
     /** Power iterations per λ_max estimate unless set: enough for 1e-3 relative change on the MNIST MLP. */
     public static final int DEFAULT_HESSIAN_ITERATIONS = 20;
 
+    /**
+     * @throws NullPointerException     if {@code model} or {@code options} is null
+     * @throws IllegalArgumentException if {@code epochs} is below 1; {@code batchSize}, {@code evalSamples},
+     *         {@code testSamples}, {@code evalEvery}, {@code checkpointEvery} or {@code hessianEvery} is
+     *         negative; {@code diagnosticsEvery} is below {@link #WITH_EVALUATION}; {@code probeRho} is
+     *         not a finite number &gt; 0; or {@code hessianIterations} is below 1
+     */
     public TrainConfig {
         Objects.requireNonNull(model, "model");
         if (epochs < 1) throw new IllegalArgumentException("epochs " + epochs + " must be >= 1");
@@ -62,23 +69,6 @@ public record TrainConfig(Architecture model, int epochs, int batchSize, long se
         if (hessianEvery < 0) throw new IllegalArgumentException("Hessian interval " + hessianEvery + " must be >= 0 (0 = never)");
         if (hessianIterations < 1) throw new IllegalArgumentException("Hessian iterations " + hessianIterations + " must be >= 1");
         options = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(Objects.requireNonNull(options, "options")));
-    }
-
-    /**
-     * The settings of earlier versions, positionally: evaluation every epoch on the whole test set
-     * (so existing notebooks keep their numbers), no Hessian estimates. New code uses {@link #builder}.
-     */
-    public TrainConfig(Architecture model, int epochs, int batchSize, long seed, int evalSamples, int diagnosticsEvery,
-                       double probeRho, int checkpointEvery, Path checkpoint) {
-        this(model, epochs, batchSize, seed, evalSamples, diagnosticsEvery, probeRho, checkpointEvery, checkpoint, 0,
-                DEFAULT_HESSIAN_ITERATIONS);
-    }
-
-    /** As the 9-argument constructor, with Hessian estimates every {@code hessianEvery} epochs. */
-    public TrainConfig(Architecture model, int epochs, int batchSize, long seed, int evalSamples, int diagnosticsEvery,
-                       double probeRho, int checkpointEvery, Path checkpoint, int hessianEvery, int hessianIterations) {
-        this(model, epochs, batchSize, seed, evalSamples, 0, 1, diagnosticsEvery, probeRho, checkpointEvery, checkpoint,
-                hessianEvery, hessianIterations, Map.of());
     }
 
     /** Whether epoch {@code epoch} (0-based) gets a λ_max estimate: the first epoch and every {@code hessianEvery}-th. */

@@ -55,9 +55,15 @@ public final class Trainer {
     private final TrainConfig config;
     private final Optimizer optimizer;
     private final Augmentation augmentation;
+    private final ProgressSink progress;
     /** Keeps the augmentation choices of step t apart from the shuffling of epoch t (same seed). */
     private static final long AUGMENTATION_STREAM = 0x5a4d_a06dL;
 
+    /**
+     * A trainer without augmentation that reports no progress ({@link #withProgress}).
+     *
+     * @throws NullPointerException if {@code config} or {@code optimizer} is null
+     */
     public Trainer(TrainConfig config, Optimizer optimizer) {
         this(config, optimizer, null);
     }
@@ -66,15 +72,39 @@ public final class Trainer {
      * A trainer that augments each training batch (e.g. {@link Augmentation#CIFAR}: pad 4, crop,
      * flip). The random choices of step t come from a seeded stream indexed by t, so a
      * resumed run sees the same augmented batches; diagnostics and evaluation use the plain images.
-     * A null augmentation trains on the images as they are.
+     * A null augmentation trains on the images as they are. Reports no progress ({@link #withProgress}).
+     *
+     * @throws NullPointerException if {@code config} or {@code optimizer} is null
      */
     public Trainer(TrainConfig config, Optimizer optimizer, Augmentation augmentation) {
+        this(config, optimizer, augmentation, ProgressSink.silent());
+    }
+
+    private Trainer(TrainConfig config, Optimizer optimizer, Augmentation augmentation, ProgressSink progress) {
         this.config = Objects.requireNonNull(config, "config");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.augmentation = augmentation;
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
-    /** Trains all epochs; with {@code resume}, continues from the checkpoint if there is one. */
+    /**
+     * This trainer reporting to {@code progress}: one bar per epoch ("epoch 3/30", one unit per
+     * step, the last step's loss as its status).
+     *
+     * @throws NullPointerException if {@code progress} is null
+     */
+    public Trainer withProgress(ProgressSink progress) {
+        return new Trainer(config, optimizer, augmentation, progress);
+    }
+
+    /**
+     * Trains all epochs; with {@code resume}, continues from the checkpoint if there is one.
+     *
+     * @throws IllegalArgumentException if the training set is empty, the test set's shape differs,
+     *         the m-sharpness shards outnumber the examples of the smallest batch, the checkpoint
+     *         file is not writable, or the checkpoint to resume from belongs to a run with another
+     *         configuration or is unreadable
+     */
     public TrainResult train(ImageDataset train, ImageDataset test, boolean resume) {
         return train(train, test, resume, config.epochs());
     }
@@ -85,8 +115,9 @@ public final class Trainer {
      *
      * @throws IllegalArgumentException if the training set is empty, the test set's shape differs,
      *         {@code stopBefore} is outside [1, epochs], the m-sharpness shards outnumber the
-     *         examples of the smallest batch, or the checkpoint to resume from belongs to a run with
+     *         examples of the smallest batch, the checkpoint file is not writable, or the checkpoint to resume from belongs to a run with
      *         another configuration (the message names the first differing setting) or is unreadable
+     * @throws NullPointerException if {@code train} is null
      */
     public TrainResult train(ImageDataset train, ImageDataset test, boolean resume, int stopBefore) {
         Objects.requireNonNull(train, "train");
@@ -201,22 +232,22 @@ public final class Trainer {
 
     /** A progress bar per epoch with the last step loss. */
     private final class ProgressListener implements TrainingListener {
-        private Progress progress;
+        private Progress bar;
 
         @Override
         public void onEpochStart(int epoch, long steps) {
-            progress = ProgressSink.current().start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs()), steps);
+            bar = progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs()), steps);
         }
 
         @Override
         public void onStep(StepRecord step) {
-            progress.advance(1);
-            progress.status(String.format(Locale.ROOT, "loss %.4f", step.loss()));
+            bar.advance(1);
+            bar.status(String.format(Locale.ROOT, "loss %.4f", step.loss()));
         }
 
         @Override
         public void onStepsEnd(int epoch) {
-            progress.close();
+            bar.close();
         }
     }
 

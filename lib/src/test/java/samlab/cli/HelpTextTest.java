@@ -19,7 +19,7 @@ class HelpTextTest {
     @Test
     void helpOfEveryCommandPrintsWithoutPicocliWarnings() {
         List<List<String>> commands = new ArrayList<>();
-        collect(new CommandLine(new Main()), new ArrayList<>(), commands);
+        collect(new CommandLine(new Main(samlab.progress.ProgressSink.silent())), new ArrayList<>(), commands);
         assertTrue(commands.size() >= 10, "commands found: " + commands);
         PrintStream saved = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

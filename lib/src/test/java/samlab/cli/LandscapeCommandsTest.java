@@ -11,19 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import samlab.progress.ProgressSink;
 
 /** The theory subcommands: outputs on the worked examples and one-line errors with exit code 2. */
 class LandscapeCommandsTest {
     @TempDir Path dir;
 
-    @BeforeAll
-    static void quiet() {
-        ProgressSink.install(ProgressSink.silent());
-    }
 
     @Test
     void restPointsCsvHasTheQuarticHallucinatedPair() {

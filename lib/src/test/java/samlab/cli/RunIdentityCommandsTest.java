@@ -11,17 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import samlab.progress.ProgressSink;
 import samlab.train.RunConfig;
 import samlab.train.TrainResult;
 import tech.tablesaw.api.Table;
 
 /** Issue 11 §1-§3 and §5 at the command line: a run's identity, divergence, completeness, options that cannot apply. */
 class RunIdentityCommandsTest {
-    static {
-        ProgressSink.install(ProgressSink.silent());
-    }
-
     private static final String[] SMALL = {"--dataset", "synthetic", "--synthetic-size", "60", "--model", "mlp",
             "--epochs", "2", "--batch", "20", "--lr", "0.05", "--eval-samples", "30"};
 

@@ -9,13 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import samlab.progress.ProgressSink;
 
 class TrainingCommandsTest {
-    static {
-        ProgressSink.install(ProgressSink.silent());
-    }
-
     private static final String[] SMALL = {"--dataset", "synthetic", "--synthetic-size", "60", "--model", "mlp",
             "--epochs", "2", "--batch", "20", "--lr", "0.05", "--eval-samples", "30"};
 

@@ -10,15 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import samlab.progress.ProgressSink;
 import tech.tablesaw.api.Table;
 
 /** {@code --dataset NAME} resolves the datasets of samlab.data; per-class subsets. */
 class TrainingDatasetsTest {
-    static {
-        ProgressSink.install(ProgressSink.silent());
-    }
-
     @Test
     void mnistSubsetTrainsAndRecordsItsSource(@TempDir Path dir) throws Exception {
         String env = System.getenv("SAMLAB_DATA");

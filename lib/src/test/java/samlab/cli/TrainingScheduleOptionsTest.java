@@ -10,15 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import samlab.progress.ProgressSink;
 import tech.tablesaw.api.Table;
 
 /** --lr-schedule and its parameters; SAM-only options refused with --optimizer sgd (issue 11 §5). */
 class TrainingScheduleOptionsTest {
-    static {
-        ProgressSink.install(ProgressSink.silent());
-    }
-
     /** 60 synthetic images in batches of 20: 3 steps per epoch, 2 epochs, 6 steps. */
     private static final String[] SMALL = {"--dataset", "synthetic", "--synthetic-size", "60", "--model", "mlp",
             "--epochs", "2", "--batch", "20", "--lr", "0.05", "--eval-samples", "30", "--diagnostics-every", "0"};

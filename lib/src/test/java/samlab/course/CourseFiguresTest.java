@@ -14,11 +14,12 @@ import samlab.landscape.Landscapes;
 import samlab.landscape.SamMap;
 import samlab.landscape.Trajectory;
 import samlab.plot.FigureCatalog;
+import samlab.progress.ProgressSink;
 
 class CourseFiguresTest {
     @Test
     void catalogIsRegisteredWithEveryNotebookFigure() {
-        Set<String> names = FigureCatalog.all().keySet();
+        Set<String> names = FigureCatalog.all(ProgressSink.silent()).keySet();
         for (String n : List.of("sharp-flat-paths", "anisotropic-mismatch", "quartic-bifurcation", "quartic-usam-bifurcation",
                 "ring-f", "ring-fsam", "ring-field", "ring-figure1", "bent-ring-f", "bent-ring-fsam", "bent-ring-field", "bent-ring-figure1",
                 "ring-basins", "ring-basins-small-rho", "ring-end-loss-small-rho", "anisotropic-basins", "anisotropic-eta-rho")) {
@@ -54,7 +55,7 @@ class CourseFiguresTest {
     void endLossLabelsEachStartByTheLossWhereItIs() {
         // one step of size 1e-12 leaves every start where it is: f = 1 at the centre and the corners
         // ((‖x‖² − 1)² with ‖x‖² = 0 or 2), f = 0 at the edge midpoints (on the unit circle)
-        BasinsByKind b = CourseFigures.endLoss(SamMap.sam(Landscapes.ring(), 0.5), BasinConfig.square(1, 3, 1e-12, 1));
+        BasinsByKind b = CourseFigures.endLoss(SamMap.sam(Landscapes.ring(), 0.5), BasinConfig.square(1, 3, 1e-12, 1), ProgressSink.silent());
         assertEquals(CourseFigures.END_LOSS_LABELS, b.labels());
         assertArrayEquals(new int[] {1, 0, 1}, b.outcome()[0]);
         assertArrayEquals(new int[] {0, 1, 0}, b.outcome()[1]);

@@ -51,7 +51,7 @@ class PictureTest {
         for (PlaneFigure panel : f.panels()) assertTrue(panel.hasBackdrop(), panel.name());
         // the same level values in (a) and (b), so the same colours
         assertArrayEquals(f.panels().get(0).contours().get(0).levels(), f.panels().get(1).contours().get(0).levels(), 0);
-        assertTrue(f.chart().getWidth() > 3 * samlab.plot.PanelFigure.PANEL_WIDTH, "three panels and a bar side by side");
+        assertTrue(f.width() > 3 * samlab.plot.PanelFigure.PANEL_WIDTH, "three panels and a bar side by side");
         assertTrue(samlab.plot.FigureWriter.png(f).length > 1000);
     }
 

@@ -39,8 +39,8 @@ class PerturbationTest {
         assertSame(Perturbation.EXACT, SamVariant.EPS.perturbation(0));
         assertEquals(new Perturbation(Perturbation.Kind.NORMALISED, 0.7), SamVariant.EPS.perturbation(0.7));
         assertSame(Perturbation.UNNORMALISED, SamVariant.USAM.perturbation(0.7));
-        assertEquals(SamVariant.SAM, new SamMap(Landscapes.quartic(), SamVariant.EPS, 1.3, 0).variant());
-        assertEquals(SamVariant.EPS, new SamMap(Landscapes.quartic(), SamVariant.EPS, 1.3, 1e-3).variant());
+        assertEquals(SamVariant.SAM, new SamMap(Landscapes.quartic(), SamVariant.EPS.perturbation(0), 1.3).variant());
+        assertEquals(SamVariant.EPS, new SamMap(Landscapes.quartic(), SamVariant.EPS.perturbation(1e-3), 1.3).variant());
         assertEquals(1e-12, SamMap.DEFAULT_EPS, 0);
         assertEquals(Perturbation.DEFAULT_EPSILON, Perturbation.DEFAULT.epsilon(), 0);
     }
@@ -57,7 +57,7 @@ class PerturbationTest {
     /** Issue 11 §4: ε-SAM with ε = 0 at the quartic's critical points −1, 0, 1 (f' = 4x(x² − 1) = 0 there). */
     @Test
     void epsZeroMapFixesTheCriticalPointsInsteadOfNaN() {
-        SamMap map = new SamMap(Landscapes.quartic(), SamVariant.EPS, 1.3, 0);
+        SamMap map = new SamMap(Landscapes.quartic(), SamVariant.EPS.perturbation(0), 1.3);
         for (double x : new double[] {-1, 0, 1}) {
             assertArrayEquals(new double[] {x}, map.perturbed(new double[] {x}), 0, "x+ at " + x);
             assertArrayEquals(new double[] {x}, map.step(new double[] {x}, 0.1), 0, "T at " + x);
@@ -73,7 +73,7 @@ class PerturbationTest {
      */
     @Test
     void epsZeroRestPointsAreFiniteAndOnlyTheHallucinatedPairAttracts() {
-        RestPoints found = new RestPointFinder(new SamMap(Landscapes.quartic(), SamVariant.EPS, 1.3, 0)).find(0.1);
+        RestPoints found = new RestPointFinder(new SamMap(Landscapes.quartic(), SamVariant.EPS.perturbation(0), 1.3)).find(0.1);
         double[] xs = found.points().stream().mapToDouble(p -> p.x(0)).sorted().toArray();
         assertArrayEquals(new double[] {-1, -0.3, 0, 0.3, 1}, xs, 1e-9);
         for (RestPoint p : found.points()) {
@@ -91,7 +91,7 @@ class PerturbationTest {
     /** `basins --landscape quartic --variant eps --eps 0 --rho 1.3 --eta 0.1` from −1, 0, 1: each start is a critical point and stays. */
     @Test
     void epsZeroBasinStartsAtCriticalPointsStayThere() {
-        SamMap map = new SamMap(Landscapes.quartic(), SamVariant.EPS, 1.3, 0);
+        SamMap map = new SamMap(Landscapes.quartic(), SamVariant.EPS.perturbation(0), 1.3);
         BasinMap b = BasinMap.compute(map, new BasinConfig(-1, 1, -1, 1, 3, 1, 0.1, 100));
         for (int i = 0; i < 3; i++) {
             String label = b.outcomeLabels().get(b.outcome()[0][i]);

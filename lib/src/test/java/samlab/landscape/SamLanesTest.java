@@ -5,17 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import samlab.progress.ProgressSink;
 
 /** The basin map's fast path gives the bits of the general path, start by start. */
 class SamLanesTest {
-    @BeforeAll
-    static void quiet() {
-        ProgressSink.install(ProgressSink.silent());
-    }
-
     /** Closed-form batched gradients (ring, quartic, anisotropic) and the default one (bent-ring, sharp-flat). */
     static final List<Objective> LANDSCAPES = List.of(Landscapes.ring(), Landscapes.anisotropic(2),
             Landscapes.bentRing(1.5, 0.5), Landscapes.sharpFlat());

@@ -6,18 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import samlab.progress.ProgressSink;
 import tech.tablesaw.api.Table;
 
 /** Trajectories, basin maps, the ρ-bifurcation and the (η, ρ) region on small grids. */
 class SweepsTest {
-    @BeforeAll
-    static void quiet() {
-        ProgressSink.install(ProgressSink.silent());
-    }
-
     @Test
     void trajectoryConvergesToTheHallucinatedPointAtRateOneMinusEightEta() {
         SamMap map = SamMap.sam(Landscapes.quartic(), 1.5);

@@ -19,7 +19,7 @@ class VariantsTest {
     @Test
     void usamOnTheQuartic() {
         double eta = 0.05;
-        SamMap map = new SamMap(Landscapes.quartic(), SamVariant.USAM, 0.5, 0);
+        SamMap map = new SamMap(Landscapes.quartic(), SamVariant.USAM.perturbation(0), 0.5);
         RestPoints found = new RestPointFinder(map).find(eta);
         assertTrue(found.ofKind(RestPoint.Kind.HALLUCINATED_MINIMIZER).isEmpty(), found.points().toString());
         List<RestPoint> other = found.ofKind(RestPoint.Kind.HALLUCINATED_OTHER);
@@ -46,14 +46,14 @@ class VariantsTest {
     @Test
     void epsSamOnTheQuartic() {
         Objective f = Landscapes.quartic();
-        RestPoints tiny = new RestPointFinder(new SamMap(f, SamVariant.EPS, 1.5, 1e-12)).find(0.05);
+        RestPoints tiny = new RestPointFinder(new SamMap(f, SamVariant.EPS.perturbation(1e-12), 1.5)).find(0.05);
         List<RestPoint> h = tiny.ofKind(RestPoint.Kind.HALLUCINATED_MINIMIZER);
         assertEquals(2, h.size());
         for (RestPoint p : h) {
             assertEquals(0.5, Math.abs(p.x(0)), 1e-9);
             assertEquals(0.6, p.spectralRadius(), 1e-9);
         }
-        RestPoints big = new RestPointFinder(new SamMap(f, SamVariant.EPS, 1.8, 0.1)).find(0.05);
+        RestPoints big = new RestPointFinder(new SamMap(f, SamVariant.EPS.perturbation(0.1), 1.8)).find(0.05);
         List<Double> right = big.ofKind(RestPoint.Kind.HALLUCINATED_MINIMIZER).stream()
                 .filter(p -> p.x(0) > 0).map(p -> p.x(0)).sorted().toList();
         double mid = 1 / Math.sqrt(3);

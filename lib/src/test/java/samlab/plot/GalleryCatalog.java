@@ -3,6 +3,7 @@ package samlab.plot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import samlab.progress.ProgressSink;
 
 /** The gallery as a catalog, registered for tests only (src/test/resources/META-INF/services). */
 public final class GalleryCatalog implements FigureCatalog {
@@ -11,7 +12,7 @@ public final class GalleryCatalog implements FigureCatalog {
     };
 
     @Override
-    public Map<String, Supplier<Figure>> figures() {
+    public Map<String, Supplier<Figure>> figures(ProgressSink progress) {
         Map<String, Supplier<Figure>> m = new LinkedHashMap<>();
         for (String n : NAMES) {
             m.put(n, () -> FigureGallery.all().stream().filter(f -> f.name().equals(n)).findFirst().orElseThrow());

@@ -15,7 +15,6 @@ import samlab.optim.PlainOptimizer;
 import samlab.optim.Sam;
 import samlab.optim.SamConfig;
 import samlab.optim.Sgd;
-import samlab.progress.ProgressSink;
 
 /**
  * Manual benchmark (not a test): the share of a run's time spent on evaluation and diagnostics on
@@ -30,7 +29,6 @@ import samlab.progress.ProgressSink;
  */
 public final class EvaluationCostBench {
     public static void main(String[] a) {
-        ProgressSink.install(ProgressSink.silent());
         int epochs = Integer.parseInt(a[0]);
         int repeats = Integer.parseInt(a[1]);
         ImageDataset train = Subsets.perClass(Datasets.load(KnownDataset.MNIST, Split.TRAIN), 100, 0);

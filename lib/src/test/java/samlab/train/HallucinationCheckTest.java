@@ -1,5 +1,6 @@
 package samlab.train;
 
+import static java.lang.Double.NaN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,9 +10,16 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import samlab.data.ImageDataset;
+import samlab.landscape.Perturbation;
 import samlab.nn.Architecture;
 
 class HallucinationCheckTest {
+    /** Gradient diagnostics alone; the mechanism quantities not measured (NaN). */
+    private static Diagnostics gradients(double rho, double loss, double gradientNorm, double perturbedGradientNorm,
+                                         double ratio, double cosine) {
+        return new Diagnostics(rho, loss, gradientNorm, perturbedGradientNorm, ratio, cosine, NaN, NaN, NaN, NaN, NaN, NaN);
+    }
+
     private static final ImageDataset DATA = SyntheticImages.create(50, 3, 1, 4, 4, 0.3, 2);
 
     @Test
@@ -19,7 +27,7 @@ class HallucinationCheckTest {
         ComputationGraph g = Architecture.MLP.build(1, 4, 4, 3, 1);
         INDArray before = g.params().dup();
         // chunks of 16 averaged must equal one pass over all 50 (an MLP has no batch statistics)
-        var report = HallucinationCheck.run(g, true, DATA, new HallucinationCheck.Config(0.05, 0.1, 1e-3, 0, 16, 0));
+        var report = HallucinationCheck.run(g, true, DATA, new HallucinationCheck.Config(0.05, HallucinationCheck.Thresholds.of(0.1, 1e-3), 0, 16, 0, NaN, 0, Perturbation.DEFAULT));
         assertEquals(before, g.params());
         NetworkLoss f = new NetworkLoss(g);
         f.setBatch(new Batches(DATA, true).fill(Batches.identity(50), 0, 50));
@@ -43,9 +51,9 @@ class HallucinationCheckTest {
 
     @Test
     void verdictFollowsTheThresholds() {
-        Diagnostics hallucinated = new Diagnostics(0.1, 1.0, 2.0, 0.1, 0.05, 0.3);
-        Diagnostics critical = new Diagnostics(0.1, 0.01, 1e-4, 1e-5, 0.1, 0.9);
-        Diagnostics moving = new Diagnostics(0.1, 1.0, 2.0, 1.0, 0.5, 0.9);
+        Diagnostics hallucinated = gradients(0.1, 1.0, 2.0, 0.1, 0.05, 0.3);
+        Diagnostics critical = gradients(0.1, 0.01, 1e-4, 1e-5, 0.1, 0.9);
+        Diagnostics moving = gradients(0.1, 1.0, 2.0, 1.0, 0.5, 0.9);
         assertEquals(HallucinationCheck.Verdict.HALLUCINATED, HallucinationCheck.classify(hallucinated, 0.1, 1e-3));
         assertEquals(HallucinationCheck.Verdict.NOT_AT_REST, HallucinationCheck.classify(hallucinated, 0.01, 1e-3));
         assertEquals(HallucinationCheck.Verdict.CRITICAL_POINT, HallucinationCheck.classify(critical, 0.1, 1e-3));
@@ -78,7 +86,7 @@ class HallucinationCheckTest {
 
     @Test
     void rejectsBadConfig() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new HallucinationCheck.Config(0.05, 1.5, 1e-3, 0, 16, 0));
+        var e = assertThrows(IllegalArgumentException.class, () -> new HallucinationCheck.Config(0.05, HallucinationCheck.Thresholds.of(1.5, 1e-3), 0, 16, 0, NaN, 0, Perturbation.DEFAULT));
         assertTrue(e.getMessage().contains("1.5"));
         assertThrows(IllegalArgumentException.class, () -> HallucinationCheck.Config.of(0));
     }

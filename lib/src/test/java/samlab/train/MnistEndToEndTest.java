@@ -17,14 +17,9 @@ import samlab.optim.Sam;
 import samlab.optim.SamConfig;
 import samlab.optim.Sgd;
 import samlab.optim.WarmStartSchedule;
-import samlab.progress.ProgressSink;
 
 /** The 2-layer MLP on the real MNIST copy (CI: the 10k subset in ../shared/data), a few seconds. */
 class MnistEndToEndTest {
-    static {
-        ProgressSink.install(ProgressSink.silent());
-    }
-
     @Test
     void samOnMnistLowersTheLossAndGivesFiniteDiagnostics() {
         DataDirectory dir = DataDirectory.fromEnvironment();

@@ -14,13 +14,15 @@ import samlab.optim.Sam;
 import samlab.optim.SamConfig;
 import samlab.optim.Sgd;
 import samlab.optim.WarmStartSchedule;
-import samlab.progress.ProgressSink;
 
 /** Training, its diagnostics and the loss slice share one perturbation rule (the run's ε), and the run's η schedule. */
 class RunPerturbationTest {
-    static {
-        ProgressSink.install(ProgressSink.silent());
+    /** ρ 0.5, ratio threshold 0.1, minimum ‖∇L‖ 1e-3, all examples in chunks of 16, seed 7; no η, no Hessian. */
+    private static HallucinationCheck.Config checkConfig() {
+        return new HallucinationCheck.Config(0.5, HallucinationCheck.Thresholds.of(0.1, 1e-3), 0, 16, 7, Double.NaN, 0,
+                Perturbation.DEFAULT);
     }
+
 
     private static final ImageDataset TRAIN = SyntheticImages.create(96, 3, 1, 4, 4, 0.3, 1);
 
@@ -32,15 +34,15 @@ class RunPerturbationTest {
     void diagnosticsUseTheRunsEpsilon() {
         double eps = 0.7;
         Sam sam = new Sam(new Sgd(0.05, 0.9, false, 0), SamConfig.sam(0.5).withEpsilon(eps), WarmStartSchedule.none());
-        TrainConfig config = new TrainConfig(Architecture.MLP, 2, 16, 7, 0, 1, 0.05, 0, null);
+        TrainConfig config = TrainConfig.builder(Architecture.MLP, 2, 7).batchSize(16).evalSamples(0).evalEvery(1).diagnosticsEvery(1).build();
         TrainResult r = new Trainer(config, sam).train(TRAIN, null, false);
         Diagnostics d = r.last().diagnostics();
         assertEquals(0.5, d.rho(), 0);
         var check = HallucinationCheck.run(r.network(), true, TRAIN,
-                new HallucinationCheck.Config(0.5, 0.1, 1e-3, 0, 16, 7).withPerturbation(Perturbation.normalised(eps)));
+                checkConfig().withPerturbation(Perturbation.normalised(eps)));
         assertEquals(check.diagnostics().gradientNorm(), d.gradientNorm(), 1e-6 * d.gradientNorm());
         assertEquals(check.diagnostics().perturbedGradientNorm(), d.perturbedGradientNorm(), 1e-6 * d.perturbedGradientNorm());
-        var exact = HallucinationCheck.run(r.network(), true, TRAIN, new HallucinationCheck.Config(0.5, 0.1, 1e-3, 0, 16, 7));
+        var exact = HallucinationCheck.run(r.network(), true, TRAIN, checkConfig());
         assertTrue(Math.abs(exact.diagnostics().perturbedGradientNorm() - d.perturbedGradientNorm()) > 1e-3 * d.perturbedGradientNorm(),
                 exact.diagnostics() + " vs " + d);
     }
@@ -79,7 +81,7 @@ class RunPerturbationTest {
     @Test
     void epochRecordsTheScheduledLearningRate() {
         var base = new Sgd(RunSchedule.cosine(0.05, 0), 0.9, false, 0);
-        TrainConfig config = new TrainConfig(Architecture.MLP, 4, 16, 7, 64, 0, 0.05, 0, null);
+        TrainConfig config = TrainConfig.builder(Architecture.MLP, 4, 7).batchSize(16).evalSamples(64).evalEvery(1).diagnosticsEvery(0).build();
         TrainResult r = new Trainer(config, new samlab.optim.PlainOptimizer(base)).train(TRAIN, null, false);
         for (int e = 0; e < 4; e++) {
             assertEquals(0.025 * (1 + Math.cos(Math.PI * (6 * e + 5) / 24)), r.epochs().get(e).learningRate(), 1e-15, "epoch " + e);

@@ -1,5 +1,6 @@
 package samlab.train;
 
+import static java.lang.Double.NaN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,14 +21,9 @@ import samlab.optim.Sam;
 import samlab.optim.SamConfig;
 import samlab.optim.Sgd;
 import samlab.optim.WarmStartSchedule;
-import samlab.progress.ProgressSink;
 import tech.tablesaw.api.Table;
 
 class TrainerTest {
-    static {
-        ProgressSink.install(ProgressSink.silent());
-    }
-
     private static final SyntheticImages.Split DATA = SyntheticImages.split(96, 30, 3, 1, 4, 4, 0.3, 1);
     private static final ImageDataset TRAIN = DATA.train();
     /** Held out: none of these images is a training image (see SyntheticImagesTest). */
@@ -38,7 +34,7 @@ class TrainerTest {
     }
 
     private static TrainConfig config(int epochs) {
-        return new TrainConfig(Architecture.MLP, epochs, 16, 7, 64, 1, 0.05, 0, null);
+        return TrainConfig.builder(Architecture.MLP, epochs, 7).batchSize(16).evalSamples(64).evalEvery(1).diagnosticsEvery(1).build();
     }
 
     @Test
@@ -148,7 +144,7 @@ class TrainerTest {
 
     @Test
     void rejectsBadSettings() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new TrainConfig(Architecture.MLP, 0, 16, 1, 0, 1, 0.05, 0, null));
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.builder(Architecture.MLP, 0, 1).build());
         assertTrue(e.getMessage().contains("epochs 0"));
         e = assertThrows(IllegalArgumentException.class, () -> config(2).withBatchSize(-3));
         assertTrue(e.getMessage().contains("-3"));
@@ -246,7 +242,7 @@ class TrainerTest {
     @Test
     void checkpointRecordsAreNamedFieldsThatReadBackExactly() {
         List<EpochRecord> epochs = List.of(new EpochRecord(3, 40, 0.1 + 0.2, Double.NaN, 1.0 / 3, Double.POSITIVE_INFINITY,
-                -0.0, 0.05, 0.2, true, new Diagnostics(0.2, Math.PI, 1e-300, 4.9e-324, 7, -1), 12.5));
+                -0.0, 0.05, 0.2, true, new Diagnostics(0.2, Math.PI, 1e-300, 4.9e-324, 7, -1, NaN, NaN, NaN, NaN, NaN, NaN), 12.5));
         String text = Checkpoint.RecordTable.write(EpochRecord.class, epochs);
         assertTrue(text.startsWith("epoch\titeration\tmeanStepLoss\t"), text);
         assertTrue(text.contains("diagnostics.gradientNorm"), text);

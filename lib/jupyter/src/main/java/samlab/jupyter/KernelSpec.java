@@ -15,8 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import picocli.CommandLine;
+import samlab.Course;
 import samlab.io.AtomicFiles;
-import samlab.progress.ProgressSink;
 
 /**
  * The project-local Jupyter kernelspec for the course: a {@code kernel.json} that starts
@@ -77,7 +77,7 @@ public record KernelSpec(Path java, int javaFeature, List<String> classpath,
         List<String> flags = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true"));
         // JDK 24+ warns on JavaCPP's sun.misc.Unsafe use; JDK 17 rejects the flag.
         if (javaFeature >= 24) flags.add("--sun-misc-unsafe-memory-access=allow");
-        flags.add("-D" + ProgressSink.SINK_PROPERTY + "=" + NotebookProgress.Sink.class.getName());
+        flags.add("-D" + Course.PROGRESS_SINK_PROPERTY + "=" + NotebookProgress.Sink.class.getName());
         // slf4j-simple: keep ND4J's and the protocol's start-up INFO lines out of cells and terminals.
         flags.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         return flags;

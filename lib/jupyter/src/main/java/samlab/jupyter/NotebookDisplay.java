@@ -11,14 +11,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.XYChart;
 import samlab.Tabular;
 import samlab.plot.Figure;
 import samlab.plot.FigureWriter;
 import tech.tablesaw.api.Table;
 
 /**
- * How the kernel shows a value: XChart charts and samlab figures as PNG at the chart's own size,
+ * How the kernel shows a value: samlab figures and XChart {@code XYChart}s as PNG at the chart's own size,
  * images as PNG, Tablesaw tables and tabular results as HTML ({@link HtmlTable}), progress frames as
  * HTML, and every value also as {@code text/plain} for text-only front ends. Plain values are shown
  * by a bounded text: at most {@value #MAX_ELEMENTS} elements of an array or collection and
@@ -56,8 +56,8 @@ public final class NotebookDisplay {
      * @throws UncheckedIOException     if a chart or image cannot be encoded as PNG
      */
     public static Bundle of(Object value) {
-        if (value instanceof Figure figure) return chart(figure.chart());
-        if (value instanceof Chart<?, ?> chart) return chart(chart);
+        if (value instanceof Figure figure) return figure(figure);
+        if (value instanceof XYChart chart) return figure(Figure.of("chart", chart));
         if (value instanceof RenderedImage image) return image(image);
         if (value instanceof Tabular tabular) return table(tabular.toTable());
         if (value instanceof Table table) return table(table);
@@ -67,9 +67,9 @@ public final class NotebookDisplay {
         return Bundle.text(text(value));
     }
 
-    static Bundle chart(Chart<?, ?> chart) {
-        String title = chart.getTitle() == null || chart.getTitle().isBlank() ? "chart" : chart.getTitle();
-        return png(FigureWriter.png(chart), chart.getWidth(), chart.getHeight(), title);
+    static Bundle figure(Figure figure) {
+        String title = figure.title().isBlank() ? "chart" : figure.title();
+        return png(FigureWriter.png(figure), figure.width(), figure.height(), title);
     }
 
     static Bundle image(RenderedImage image) {

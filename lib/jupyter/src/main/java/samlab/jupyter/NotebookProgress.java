@@ -17,7 +17,8 @@ import samlab.progress.ProgressSink;
  * <p>Each {@link #advance} also checks whether the kernel was asked to interrupt the cell and then
  * throws {@link CancellationException}: library loops (training, basin sweeps) stop at their next
  * progress report even where the JVM cannot stop them from outside (JDK 21+).
- * The kernelspec makes {@link Sink} the default {@link ProgressSink} of notebook kernels.
+ * The kernelspec names {@link Sink} in {@link samlab.Course#PROGRESS_SINK_PROPERTY}, so that
+ * {@link samlab.Course#progress()} in a notebook kernel is this display.
  */
 public final class NotebookProgress implements Progress {
     static final long REDRAW_MILLIS = 250;
@@ -140,7 +141,8 @@ public final class NotebookProgress implements Progress {
     }
 
     /**
-     * @throws CancellationException if the kernel was asked to interrupt the cell
+     * @throws IllegalArgumentException if {@code n} is negative
+     * @throws CancellationException    if the kernel was asked to interrupt the cell
      */
     @Override
     public synchronized void advance(long n) {

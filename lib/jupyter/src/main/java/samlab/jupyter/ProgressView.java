@@ -1,7 +1,7 @@
 package samlab.jupyter;
 
 import java.util.Locale;
-import samlab.progress.ConsoleProgress;
+import samlab.console.ConsoleProgress;
 
 /**
  * One frame of a notebook progress line: while running an HTML progress element plus the text line

@@ -16,7 +16,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.internal.chartpart.Chart;
 import samlab.Tabular;
 import samlab.plot.Figure;
 import tech.tablesaw.api.Table;
@@ -50,10 +49,7 @@ class NotebookDisplayTest {
     @Test
     void figureShowsItsChartAndAnImageItsPixels() throws Exception {
         XYChart chart = line(500, 250);
-        Figure figure = new Figure() {
-            @Override public String name() { return "parabola"; }
-            @Override public Chart<?, ?> chart() { return chart; }
-        };
+        Figure figure = Figure.of("parabola", chart);
         assertEquals(500, decode(NotebookDisplay.of(figure)).getWidth());
         BufferedImage img = new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB);
         img.setRGB(3, 4, 0xff0000);

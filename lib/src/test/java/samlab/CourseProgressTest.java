@@ -1,15 +1,20 @@
-package samlab.progress;
+package samlab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import samlab.console.ConsoleProgress;
+import samlab.progress.Progress;
+import samlab.progress.ProgressSink;
 
-class ProgressSinkTest {
+/** Where the notebooks' progress goes: the sink class the kernelspec names, else the console. */
+class CourseProgressTest {
     /** A sink the property can name. */
     public static final class Counting implements ProgressSink {
         public Counting() {}
@@ -25,21 +30,27 @@ class ProgressSinkTest {
 
     @Test
     void noPropertyMeansConsole() {
-        assertInstanceOf(ConsoleProgress.Sink.class, ProgressSink.Holder.byName(null, console));
+        assertInstanceOf(ConsoleProgress.Sink.class, Course.progressSink(null, console));
+        assertInstanceOf(ConsoleProgress.Sink.class, Course.progressSink(" ", console));
         assertEquals("", bytes.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void propertyNamesTheSinkClass() {
-        assertInstanceOf(Counting.class, ProgressSink.Holder.byName(Counting.class.getName(), console));
+        assertInstanceOf(Counting.class, Course.progressSink(Counting.class.getName(), console));
     }
 
     @Test
     void unusableClassFallsBackToConsoleWithAWarning() {
-        assertInstanceOf(ConsoleProgress.Sink.class, ProgressSink.Holder.byName("no.such.Sink", console));
-        assertInstanceOf(ConsoleProgress.Sink.class, ProgressSink.Holder.byName(String.class.getName(), console));
+        assertInstanceOf(ConsoleProgress.Sink.class, Course.progressSink("no.such.Sink", console));
+        assertInstanceOf(ConsoleProgress.Sink.class, Course.progressSink(String.class.getName(), console));
         String warnings = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(warnings.contains("no.such.Sink"), warnings);
         assertTrue(warnings.contains("java.lang.String"), warnings);
+    }
+
+    @Test
+    void progressIsOneSinkPerJvm() {
+        assertSame(Course.progress(), Course.progress());
     }
 }

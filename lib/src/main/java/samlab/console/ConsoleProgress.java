@@ -1,4 +1,4 @@
-package samlab.progress;
+package samlab.console;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import samlab.progress.Progress;
+import samlab.progress.ProgressSink;
 
 /**
- * A text progress bar on a console: {@code label [#####.....] done/total  rate/s  ETA}.
+ * A text progress bar on a console: {@code label [#####.....] done/total  rate/s  ETA}. The command
+ * line's progress display ({@link Sink} on stderr); the notebook's lives in lib/jupyter.
  * On a terminal it redraws in place with a carriage return at most every 200 ms; elsewhere (a CI log,
  * a pipe, a file) it prints a whole line every {@value #LOG_INTERVAL_SECONDS} s instead, so a log holds
  * a few readable lines rather than hundreds of {@code \r} updates. Either way one final line on close.

@@ -1,4 +1,4 @@
-package samlab.progress;
+package samlab.console;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import samlab.progress.Progress;
 
 class ConsoleProgressTest {
     @Test
