@@ -79,8 +79,18 @@ public final class Main implements Runnable {
         return run(args, out, err, new ConsoleProgress.Sink(System.err));
     }
 
-    /** Runs the CLI with the given streams and progress sink and returns the exit code (tests pass a silent sink). */
-    static int run(String[] args, PrintWriter out, PrintWriter err, ProgressSink progress) {
+    /**
+     * Runs the CLI with the given streams and progress sink and returns the exit code: what a notebook
+     * calls to run {@code samlab sweep} on the command line's own code path (notebook 06 passes
+     * {@code Course.progress()}); tests pass a silent sink.
+     *
+     * @param args     the command line
+     * @param out      where results and help go
+     * @param err      where error messages go
+     * @param progress where the commands' long computations report progress
+     * @return as {@link #run(String[], PrintWriter, PrintWriter)}
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, ProgressSink progress) {
         CommandLine cl = new CommandLine(new Main(progress));
         cl.setOut(out).setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
