@@ -73,7 +73,7 @@ public final class SeedStats {
     /**
      * How often each value of a text column occurs per combination of {@code keys}: e.g. the mechanism
      * verdicts per arm and ρ. One row per key combination (in order of first appearance): the keys,
-     * {@code n} and {@code column} as "VALUE ×COUNT" parts, most frequent first (ties in order of first
+     * {@code n} and {@code counts}: "VALUE ×COUNT" parts, most frequent first (ties in order of first
      * appearance), e.g. "DEAD_PLATEAU ×2, NOT_AT_REST ×1".
      *
      * @param runs   one row per run
@@ -93,7 +93,7 @@ public final class SeedStats {
         }
         List<StringColumn> keyCols = keyColumns(keys);
         IntColumn n = IntColumn.create("n");
-        StringColumn counts = StringColumn.create(column);
+        StringColumn counts = StringColumn.create("counts");
         for (var g : groups.entrySet()) {
             for (int k = 0; k < keys.length; k++) keyCols.get(k).append(g.getKey().get(k));
             n.append(g.getValue().values().stream().mapToInt(Integer::intValue).sum());

@@ -149,10 +149,10 @@ class StudyTablesTest {
         Table t = SeedStats.tally(runs, "verdict", "arm");
         assertEquals(List.of("sam", "warm0.1"), t.stringColumn("arm").asList());
         assertEquals(List.of(2, 2), t.intColumn("n").asList());
-        assertEquals(List.of("HALLUCINATED \u00d71, DEAD_PLATEAU \u00d71", "NOT_AT_REST \u00d72"), t.stringColumn("verdict").asList());
+        assertEquals(List.of("HALLUCINATED \u00d71, DEAD_PLATEAU \u00d71", "NOT_AT_REST \u00d72"), t.stringColumn("counts").asList());
         Table all = SeedStats.tally(runs, "verdict");
         assertEquals(1, all.rowCount());
-        assertEquals("NOT_AT_REST \u00d72, HALLUCINATED \u00d71, DEAD_PLATEAU \u00d71", all.stringColumn("verdict").get(0));
+        assertEquals("NOT_AT_REST \u00d72, HALLUCINATED \u00d71, DEAD_PLATEAU \u00d71", all.stringColumn("counts").get(0));
         assertThrows(IllegalArgumentException.class, () -> SeedStats.tally(runs, "nope"));
     }
 
