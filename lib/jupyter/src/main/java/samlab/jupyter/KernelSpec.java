@@ -74,7 +74,7 @@ public record KernelSpec(Path java, int javaFeature, List<String> classpath,
      * @return the flags, in order, including the notebook progress sink
      */
     public static List<String> jvmFlags(int javaFeature) {
-        List<String> flags = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true"));
+        List<String> flags = new ArrayList<>(samlab.Samlab.jvmFlags());
         // JDK 24+ warns on JavaCPP's sun.misc.Unsafe use; JDK 17 rejects the flag.
         if (javaFeature >= 24) flags.add("--sun-misc-unsafe-memory-access=allow");
         flags.add("-D" + Course.PROGRESS_SINK_PROPERTY + "=" + NotebookProgress.Sink.class.getName());
