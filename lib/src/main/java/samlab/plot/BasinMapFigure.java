@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Which start ends where: a grid of starting points, each painted as the cell around it in the colour
@@ -16,12 +15,11 @@ public final class BasinMapFigure extends Figure {
     /** Okabe–Ito colours before black (kept for marked points) and yellow (invisible on white). */
     public static final int MAX_OUTCOMES = 6;
 
-    private final String name;
     private final BackdropXYChart chart;
     private final SampledGrid cells;
 
     private BasinMapFigure(String name, BackdropXYChart chart, SampledGrid cells) {
-        this.name = name;
+        super(name, chart);
         this.chart = chart;
         this.cells = cells;
     }
@@ -56,15 +54,7 @@ public final class BasinMapFigure extends Figure {
         return new Builder(name, xs, ys, outcome, labels);
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    Chart<?, ?> chart() {
-        return chart;
-    }
 
     /** The legend entry for outcome k: its label and share of the starts, e.g. "hallucinated (23%)". */
     static String legendName(String label, int count, int total) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
@@ -23,11 +22,10 @@ import tech.tablesaw.api.Table;
  * Vertical dashed black lines can mark thresholds such as ρ = d.
  */
 public final class BifurcationFigure extends Figure {
-    private final String name;
     private final XYChart chart;
 
     private BifurcationFigure(String name, XYChart chart) {
-        this.name = name;
+        super(name, chart);
         this.chart = chart;
     }
 
@@ -131,15 +129,7 @@ public final class BifurcationFigure extends Figure {
         return Math.abs(branch.get(branch.size() - 1)[1] - point[1]);
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    Chart<?, ?> chart() {
-        return chart;
-    }
 
     public static final class Builder extends FigureBuilder<Builder> {
         private final Map<String, Map<Boolean, List<double[]>>> byKind = new LinkedHashMap<>();

@@ -11,8 +11,14 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * in {@code samlab.plot} read the chart's data through the package-private {@link #chart()}.
  */
 public abstract class Figure {
-    /** Subclasses live in this package. */
-    Figure() {}
+    private final String name;
+    private final Chart<?, ?> chart;
+
+    /** Subclasses live in this package; {@code name} is checked by their builders. */
+    Figure(String name, Chart<?, ?> chart) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.chart = Objects.requireNonNull(chart, "chart");
+    }
 
     /**
      * A figure of a chart built with XChart's public API (a notebook's own {@code XYChart}).
@@ -24,24 +30,18 @@ public abstract class Figure {
     public static Figure of(String name, XYChart chart) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(chart, "chart");
-        return new Figure() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            Chart<?, ?> chart() {
-                return chart;
-            }
-        };
+        return new Figure(name, chart) {};
     }
 
     /** A file-name-safe identifier, e.g. {@code ring-basins}. */
-    public abstract String name();
+    public final String name() {
+        return name;
+    }
 
     /** The chart, ready to render. */
-    abstract Chart<?, ?> chart();
+    Chart<?, ?> chart() {
+        return chart;
+    }
 
     /** The width in pixels at which the figure is rendered (720 for the course figures). */
     public final int width() {

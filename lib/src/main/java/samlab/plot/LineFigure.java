@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
@@ -16,11 +15,10 @@ import tech.tablesaw.api.Table;
  * line needs two points. ±Infinity cannot be placed on an axis and is refused, naming the series.
  */
 public final class LineFigure extends Figure {
-    private final String name;
     private final XYChart chart;
 
     private LineFigure(String name, XYChart chart) {
-        this.name = name;
+        super(name, chart);
         this.chart = chart;
     }
 
@@ -48,15 +46,7 @@ public final class LineFigure extends Figure {
         return b;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    Chart<?, ?> chart() {
-        return chart;
-    }
 
     public static final class Builder extends FigureBuilder<Builder> {
         private final double[] x;

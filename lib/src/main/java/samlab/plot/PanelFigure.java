@@ -25,13 +25,12 @@ public final class PanelFigure extends Figure {
     /** Width of the colour-bar strip in pixels. */
     public static final int BAR_WIDTH = 110;
 
-    private final String name;
     private final PanelChart chart;
     private final List<PlaneFigure> panels;
     private final ColourBar bar;
 
     private PanelFigure(String name, PanelChart chart, List<PlaneFigure> panels, ColourBar bar) {
-        this.name = name;
+        super(name, chart);
         this.chart = chart;
         this.panels = panels;
         this.bar = bar;
@@ -48,15 +47,7 @@ public final class PanelFigure extends Figure {
         return new Builder(name);
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    Chart<?, ?> chart() {
-        return chart;
-    }
 
     /** The panels, left to right. */
     public List<PlaneFigure> panels() {

@@ -9,7 +9,6 @@ import java.util.Objects;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -29,12 +28,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * }</pre>
  */
 public final class PlaneFigure extends Figure {
-    private final String name;
     private final BackdropXYChart chart;
     private final List<ContourSet> contours;
 
     private PlaneFigure(String name, BackdropXYChart chart, List<ContourSet> contours) {
-        this.name = name;
+        super(name, chart);
         this.chart = chart;
         this.contours = List.copyOf(contours);
     }
@@ -50,15 +48,7 @@ public final class PlaneFigure extends Figure {
         return new Builder(name);
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    Chart<?, ?> chart() {
-        return chart;
-    }
 
     /** The level lines drawn, one set per {@code contour(...)} call. */
     public List<ContourSet> contours() {
