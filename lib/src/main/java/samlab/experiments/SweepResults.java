@@ -221,7 +221,7 @@ public final class SweepResults {
             decay.append(rate);
             verdict.append(diverged(t) ? Divergence.STATUS.toUpperCase(java.util.Locale.ROOT) : d < 0 ? "NO_DIAGNOSTICS"
                     : HallucinationCheck.classify(new Diagnostics(Double.NaN, Double.NaN, gn, gpn, gpn / gn, Double.NaN,
-                            Double.NaN, Double.NaN, Double.NaN, ap, lam, lamPlus), lr, rate,
+                            Double.NaN, Double.NaN, Double.NaN, ap, lam, lamPlus, false, false), lr, rate, // classify reads no converged flag
                             HallucinationCheck.Thresholds.DEFAULT).name());
         }
         return Table.create("runs", run, opt, rho, finalRho, seed, eta, warm, loss, best, acc, g, gp, ratio, wNorm, activePlus,

@@ -36,8 +36,11 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 record Checkpoint(RunConfig config, int nextEpoch, long iteration, INDArray params, List<INDArray> optimizerState,
                   List<EpochRecord> epochs, List<StepRecord> steps) {
-    /** 3: named fields, with the mechanism diagnostics (w⁺ loss, |w|, active units, λ_max) in each epoch record. */
-    static final String FORMAT = "samlab-checkpoint-3";
+    /**
+     * 4: named fields, with the mechanism diagnostics (w⁺ loss, |w|, active units, λ_max and whether its
+     * estimate converged) in each epoch record; 3 lacked the converged flags.
+     */
+    static final String FORMAT = "samlab-checkpoint-4";
 
     void write(Path file) {
         samlab.io.AtomicFiles.write(file, raw -> {

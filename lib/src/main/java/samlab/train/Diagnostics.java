@@ -18,25 +18,36 @@ package samlab.train;
  * @param activeFraction          at w: min over ReLU layers of the fraction of (example, unit) outputs &gt; 0, in [0, 1]
  * @param perturbedActiveFraction the same at w⁺
  * @param topEigenvalue           λ_max of ∇²L(w) (Rayleigh quotient at convergence of power iteration; signed)
- * @param perturbedTopEigenvalue  λ_max of ∇²L(w⁺) (both only a lower bound when the iteration did not converge,
- *                                which {@link HallucinationCheck.Report} records)
+ * @param perturbedTopEigenvalue  λ_max of ∇²L(w⁺) (both only a lower bound when the iteration did not converge)
+ * @param topEigenvalueConverged          whether the power iteration for λ_max(w) met its tolerance; false when
+ *                                        not estimated (then λ_max is NaN) or when the value is only a lower bound
+ * @param perturbedTopEigenvalueConverged the same for λ_max(w⁺)
  */
 public record Diagnostics(double rho, double loss, double gradientNorm, double perturbedGradientNorm,
                           double ratio, double cosine, double perturbedLoss, double weightNorm,
                           double activeFraction, double perturbedActiveFraction,
-                          double topEigenvalue, double perturbedTopEigenvalue) {
+                          double topEigenvalue, double perturbedTopEigenvalue,
+                          boolean topEigenvalueConverged, boolean perturbedTopEigenvalueConverged) {
     /** Not computed (no probe set, or not this epoch). */
     public static final Diagnostics NONE = new Diagnostics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, false);
 
     /** ρ/‖w‖: how far w⁺ lies from w relative to the size of the weights (NaN if ‖w‖ unknown). */
     public double relativeRadius() {
         return rho / weightNorm;
     }
 
-    /** This record with the top Hessian eigenvalues at w and w⁺ replaced. */
-    public Diagnostics withEigenvalues(double atW, double atPerturbed) {
+    /**
+     * This record with the top Hessian eigenvalues at w and w⁺ replaced.
+     *
+     * @param atW                  λ_max(w)
+     * @param atWConverged         whether that estimate converged
+     * @param atPerturbed          λ_max(w⁺)
+     * @param atPerturbedConverged whether that estimate converged
+     * @return the new record
+     */
+    public Diagnostics withEigenvalues(double atW, boolean atWConverged, double atPerturbed, boolean atPerturbedConverged) {
         return new Diagnostics(rho, loss, gradientNorm, perturbedGradientNorm, ratio, cosine, perturbedLoss, weightNorm,
-                activeFraction, perturbedActiveFraction, atW, atPerturbed);
+                activeFraction, perturbedActiveFraction, atW, atPerturbed, atWConverged, atPerturbedConverged);
     }
 }

@@ -147,21 +147,35 @@ public final class HallucinationCheck {
     }
 
     /**
-     * The diagnostics, per-layer activity, the verdict and the thresholds that produced it.
-     *
-     * @param lambdaConverged          whether the power iteration for λ_max(w) met its tolerance ({@link TopEigenvalue.Result#converged()});
-     *                                 false also when λ_max was not estimated (then it is NaN). An unconverged
-     *                                 estimate is a Rayleigh quotient, i.e. only a lower bound on λ_max (up to the
-     *                                 finite-difference error): the table keeps the number and says so in
-     *                                 {@code lambda_max_converged}, the text prints it as "&gt;= x (not converged)"
-     * @param perturbedLambdaConverged the same for λ_max(w⁺)
+     * The diagnostics, per-layer activity, the verdict and the thresholds that produced it. An
+     * unconverged λ_max estimate is a Rayleigh quotient, i.e. only a lower bound on λ_max (up to the
+     * finite-difference error): the table keeps the number and says so in {@code lambda_max_converged},
+     * the text prints it as "&gt;= x (not converged)".
      */
     public record Report(Diagnostics diagnostics, Verdict verdict, Thresholds thresholds, double learningRate,
-                         Map<String, Double> activeAt, Map<String, Double> activePerturbed, int examples,
-                         boolean lambdaConverged, boolean perturbedLambdaConverged) implements Tabular {
+                         Map<String, Double> activeAt, Map<String, Double> activePerturbed, int examples) implements Tabular {
         public Report {
             activeAt = Map.copyOf(activeAt);
             activePerturbed = Map.copyOf(activePerturbed);
+        }
+
+        /**
+         * Whether the power iteration for λ_max(w) met its tolerance ({@link TopEigenvalue.Result#converged()});
+         * false also when λ_max was not estimated (then it is NaN).
+         *
+         * @return {@link Diagnostics#topEigenvalueConverged()}
+         */
+        public boolean lambdaConverged() {
+            return diagnostics.topEigenvalueConverged();
+        }
+
+        /**
+         * The same for λ_max(w⁺).
+         *
+         * @return {@link Diagnostics#perturbedTopEigenvalueConverged()}
+         */
+        public boolean perturbedLambdaConverged() {
+            return diagnostics.perturbedTopEigenvalueConverged();
         }
 
         public double ratioThreshold() {
@@ -186,8 +200,8 @@ public final class HallucinationCheck {
                     DoubleColumn.create("active_fraction_perturbed", d.perturbedActiveFraction()),
                     DoubleColumn.create("lambda_max", d.topEigenvalue()),
                     DoubleColumn.create("lambda_max_perturbed", d.perturbedTopEigenvalue()),
-                    BooleanColumn.create("lambda_max_converged", lambdaConverged),
-                    BooleanColumn.create("lambda_max_perturbed_converged", perturbedLambdaConverged),
+                    BooleanColumn.create("lambda_max_converged", lambdaConverged()),
+                    BooleanColumn.create("lambda_max_perturbed_converged", perturbedLambdaConverged()),
                     DoubleColumn.create("eta_lambda_max", learningRate * d.topEigenvalue()),
                     DoubleColumn.create("ratio_threshold", thresholds.ratio()),
                     DoubleColumn.create("min_grad_norm", thresholds.minGradientNorm()),
@@ -204,8 +218,8 @@ public final class HallucinationCheck {
                             + "cosine %.4f, active units %.3g -> %.3g (dead at <= %.3g), lambda_max %s -> %s, eta %.4g, "
                             + "|w| = %.4g, rho %.4g, %d examples", verdict, d.gradientNorm(), d.perturbedGradientNorm(),
                     d.ratio(), thresholds.ratio(), d.cosine(), d.activeFraction(), d.perturbedActiveFraction(),
-                    thresholds.deadFraction(), eigenvalueText(d.topEigenvalue(), lambdaConverged),
-                    eigenvalueText(d.perturbedTopEigenvalue(), perturbedLambdaConverged), learningRate, d.weightNorm(),
+                    thresholds.deadFraction(), eigenvalueText(d.topEigenvalue(), lambdaConverged()),
+                    eigenvalueText(d.perturbedTopEigenvalue(), perturbedLambdaConverged()), learningRate, d.weightNorm(),
                     d.rho(), examples);
         }
 
@@ -230,7 +244,7 @@ public final class HallucinationCheck {
         Measurement m = measureAll(objective, probe, config.perturbation(), config.rho(), config.hessianIterations());
         Verdict v = classify(m.diagnostics(), config.learningRate(), Double.NaN, config.thresholds());
         return new Report(m.diagnostics(), v, config.thresholds(), config.learningRate(), m.activeAt(), m.activePerturbed(),
-                rows.length, m.lambdaConverged(), m.perturbedLambdaConverged());
+                rows.length);
     }
 
     /** The ratio-only rule of earlier versions: {@link #classify(Diagnostics, double, double, Thresholds)} without η, activity or rate. */
@@ -278,8 +292,7 @@ public final class HallucinationCheck {
     }
 
     /** The diagnostics and the per-layer activity at w and w⁺. */
-    record Measurement(Diagnostics diagnostics, Map<String, Double> activeAt, Map<String, Double> activePerturbed,
-                       boolean lambdaConverged, boolean perturbedLambdaConverged) {}
+    record Measurement(Diagnostics diagnostics, Map<String, Double> activeAt, Map<String, Double> activePerturbed) {}
 
     /**
      * The gradient diagnostics (and ‖w‖, active units) with w⁺ = w + {@code perturbation}'s e(ρ, g),
@@ -329,7 +342,8 @@ public final class HallucinationCheck {
         double normPlus = gp.norm2Number().doubleValue();
         double dot = g.castTo(DataType.DOUBLE).mul(gp.castTo(DataType.DOUBLE)).sumNumber().doubleValue();
         Diagnostics d = new Diagnostics(rho, at.loss(), norm, normPlus, normPlus / norm, dot / (norm * normPlus), lossPlus,
-                weightNorm, ActiveUnits.bottleneck(activeAt), ActiveUnits.bottleneck(activePlus), lambda, lambdaPlus);
-        return new Measurement(d, activeAt, activePlus, atW != null && atW.converged(), convergedPlus);
+                weightNorm, ActiveUnits.bottleneck(activeAt), ActiveUnits.bottleneck(activePlus), lambda, lambdaPlus,
+                atW != null && atW.converged(), convergedPlus);
+        return new Measurement(d, activeAt, activePlus);
     }
 }

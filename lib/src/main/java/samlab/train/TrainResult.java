@@ -85,6 +85,9 @@ public record TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Prov
         DoubleColumn activePlus = DoubleColumn.create("active_fraction_perturbed");
         DoubleColumn lambda = DoubleColumn.create("lambda_max");
         DoubleColumn lambdaPlus = DoubleColumn.create("lambda_max_perturbed");
+        // an unconverged estimate is a lower bound (TopEigenvalue); empty where λ_max was not estimated
+        BooleanColumn lambdaConverged = BooleanColumn.create("lambda_max_converged");
+        BooleanColumn lambdaPlusConverged = BooleanColumn.create("lambda_max_perturbed_converged");
         DoubleColumn seconds = DoubleColumn.create("seconds");
         StringColumn status = StringColumn.create(STATUS_COLUMN);
         IntColumn evalEvery = IntColumn.create("eval_every");
@@ -112,6 +115,8 @@ public record TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Prov
             activePlus.append(e.diagnostics().perturbedActiveFraction());
             lambda.append(e.diagnostics().topEigenvalue());
             lambdaPlus.append(e.diagnostics().perturbedTopEigenvalue());
+            appendConverged(lambdaConverged, e.diagnostics().topEigenvalue(), e.diagnostics().topEigenvalueConverged());
+            appendConverged(lambdaPlusConverged, e.diagnostics().perturbedTopEigenvalue(), e.diagnostics().perturbedTopEigenvalueConverged());
             seconds.append(e.seconds());
             status.append(status(e.iteration(), e.epoch(), true));
             appendSetting(evalEvery, Trainer.EVAL_EVERY);
@@ -119,9 +124,15 @@ public record TrainResult(List<EpochRecord> epochs, List<StepRecord> steps, Prov
             appendSetting(testSamples, Trainer.TEST_ROWS);
         }
         Table t = Table.create("training", epoch, iteration, stepLoss, trainLoss, trainAcc, testLoss, testAcc, lr, rho,
-                sam, probeRho, gNorm, gpNorm, ratio, cosine, lossPlus, wNorm, active, activePlus, lambda, lambdaPlus, seconds, status,
+                sam, probeRho, gNorm, gpNorm, ratio, cosine, lossPlus, wNorm, active, activePlus, lambda, lambdaPlus,
+                lambdaConverged, lambdaPlusConverged, seconds, status,
                 evalEvery, evalSamples, testSamples);
         return provenance.appendTo(t);
+    }
+
+    private static void appendConverged(BooleanColumn c, double lambda, boolean converged) {
+        if (Double.isNaN(lambda)) c.appendMissing();
+        else c.append(converged);
     }
 
     /** One row per step with the provenance columns. */

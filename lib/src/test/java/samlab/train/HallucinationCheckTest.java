@@ -17,7 +17,7 @@ class HallucinationCheckTest {
     /** Gradient diagnostics alone; the mechanism quantities not measured (NaN). */
     private static Diagnostics gradients(double rho, double loss, double gradientNorm, double perturbedGradientNorm,
                                          double ratio, double cosine) {
-        return new Diagnostics(rho, loss, gradientNorm, perturbedGradientNorm, ratio, cosine, NaN, NaN, NaN, NaN, NaN, NaN);
+        return new Diagnostics(rho, loss, gradientNorm, perturbedGradientNorm, ratio, cosine, NaN, NaN, NaN, NaN, NaN, NaN, false, false);
     }
 
     private static final ImageDataset DATA = SyntheticImages.create(50, 3, 1, 4, 4, 0.3, 2);

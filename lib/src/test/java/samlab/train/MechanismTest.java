@@ -116,7 +116,7 @@ class MechanismTest {
         }, new TopEigenvalue.Settings(5, 1e-9, 1e-4, 0)).eigenvalue();
         assertEquals(8.0, lambdaPlus, 1e-5);
         Diagnostics d = new Diagnostics(rho, Double.NaN, Math.abs(fx), shifted[steps - 1], shifted[steps - 1] / Math.abs(fx),
-                1, Double.NaN, Math.abs(x), Double.NaN, Double.NaN, 12 * x * x - 4, lambdaPlus);
+                1, Double.NaN, Math.abs(x), Double.NaN, Double.NaN, 12 * x * x - 4, lambdaPlus, true, true);
         assertEquals(Verdict.HALLUCINATED, HallucinationCheck.classify(d, eta, rate, Thresholds.DEFAULT));
         // η = 0.3: 1 − 8η = −1.4, the rest point repels; the check calls it an unstable step
         assertEquals(Verdict.UNSTABLE_STEP, HallucinationCheck.classify(d, 0.3, rate, Thresholds.DEFAULT));
@@ -139,12 +139,12 @@ class MechanismTest {
     @Test
     void mechanismRulesInOrder() {
         Thresholds t = Thresholds.DEFAULT;
-        // rho, loss, |g|, |g+|, ratio, cos, loss+, |w|, active, active+, lambda, lambda+
-        Diagnostics critical = new Diagnostics(1, 0.01, 1e-4, 1e-6, 0.01, 1, 0.01, 20, 0.5, 0.5, 3, 3);
-        Diagnostics dead = new Diagnostics(10, 2.3, 0.3, 0.01, 0.03, 0.1, 2.30, 25, 0.4, 0.0, 6, 0.09);
-        Diagnostics deadMoving = new Diagnostics(10, 2.3, 0.3, 0.2, 0.7, 0.1, 2.30, 25, 0.4, 0.01, 6, 0.09);
-        Diagnostics live = new Diagnostics(2, 0.5, 0.3, 0.01, 0.033, 0.2, 0.4, 25, 0.4, 0.3, 6, 3);
-        Diagnostics moving = new Diagnostics(2, 0.5, 0.3, 0.2, 0.67, 0.9, 0.7, 25, 0.4, 0.3, 6, 3);
+        // rho, loss, |g|, |g+|, ratio, cos, loss+, |w|, active, active+, lambda, lambda+, both converged
+        Diagnostics critical = new Diagnostics(1, 0.01, 1e-4, 1e-6, 0.01, 1, 0.01, 20, 0.5, 0.5, 3, 3, true, true);
+        Diagnostics dead = new Diagnostics(10, 2.3, 0.3, 0.01, 0.03, 0.1, 2.30, 25, 0.4, 0.0, 6, 0.09, true, true);
+        Diagnostics deadMoving = new Diagnostics(10, 2.3, 0.3, 0.2, 0.7, 0.1, 2.30, 25, 0.4, 0.01, 6, 0.09, true, true);
+        Diagnostics live = new Diagnostics(2, 0.5, 0.3, 0.01, 0.033, 0.2, 0.4, 25, 0.4, 0.3, 6, 3, true, true);
+        Diagnostics moving = new Diagnostics(2, 0.5, 0.3, 0.2, 0.67, 0.9, 0.7, 25, 0.4, 0.3, 6, 3, true, true);
         assertEquals(Verdict.CRITICAL_POINT, HallucinationCheck.classify(critical, 0.05, 0.9, t));
         assertEquals(Verdict.DEAD_PLATEAU, HallucinationCheck.classify(dead, 0.05, 0.9, t));
         assertEquals(Verdict.DEAD_PLATEAU, HallucinationCheck.classify(deadMoving, 0.05, Double.NaN, t));

@@ -242,17 +242,18 @@ class TrainerTest {
     @Test
     void checkpointRecordsAreNamedFieldsThatReadBackExactly() {
         List<EpochRecord> epochs = List.of(new EpochRecord(3, 40, 0.1 + 0.2, Double.NaN, 1.0 / 3, Double.POSITIVE_INFINITY,
-                -0.0, 0.05, 0.2, true, new Diagnostics(0.2, Math.PI, 1e-300, 4.9e-324, 7, -1, NaN, NaN, NaN, NaN, NaN, NaN), 12.5));
+                -0.0, 0.05, 0.2, true, new Diagnostics(0.2, Math.PI, 1e-300, 4.9e-324, 7, -1, NaN, NaN, NaN, NaN, NaN, NaN, false, false), 12.5));
         String text = Checkpoint.RecordTable.write(EpochRecord.class, epochs);
         assertTrue(text.startsWith("epoch\titeration\tmeanStepLoss\t"), text);
         assertTrue(text.contains("diagnostics.gradientNorm"), text);
         assertEquals(epochs, Checkpoint.RecordTable.read(EpochRecord.class, text, "test"));
         // the mechanism diagnostics (w⁺ loss, |w|, active units, λ_max at w and w⁺) travel too
         List<EpochRecord> study = List.of(new EpochRecord(0, 1, 2, 3, 0.5, 4, 0.25, 0.1, 2.0, true,
-                new Diagnostics(2.0, 1.5, 0.3, 0.01, 0.01 / 0.3, 0.9, 1.25, 24.5, 0.75, 0.0625, 17.0, Double.NaN), 1.0));
+                new Diagnostics(2.0, 1.5, 0.3, 0.01, 0.01 / 0.3, 0.9, 1.25, 24.5, 0.75, 0.0625, 17.0, Double.NaN, true, false), 1.0));
         String studyText = Checkpoint.RecordTable.write(EpochRecord.class, study);
         for (String f : List.of("diagnostics.perturbedLoss", "diagnostics.weightNorm", "diagnostics.activeFraction",
-                "diagnostics.perturbedActiveFraction", "diagnostics.topEigenvalue", "diagnostics.perturbedTopEigenvalue")) {
+                "diagnostics.perturbedActiveFraction", "diagnostics.topEigenvalue", "diagnostics.perturbedTopEigenvalue",
+                "diagnostics.topEigenvalueConverged", "diagnostics.perturbedTopEigenvalueConverged")) {
             assertTrue(studyText.contains(f), f + " in " + studyText);
         }
         assertEquals(study, Checkpoint.RecordTable.read(EpochRecord.class, studyText, "test"));
@@ -297,5 +298,25 @@ class TrainerTest {
                 && e.getMessage().contains("at most 16"), e.getMessage());
         Optimizer m16 = new Sam(Sgd.plain(0.1), SamConfig.sam(0.05).withShards(16));
         assertEquals(3, new Trainer(config(1).withBatchSize(40), m16).train(TRAIN, null, false).steps().size());
+    }
+
+    @Test
+    void lambdaMaxColumnsSayWhetherTheEstimateConverged() {
+        // one power iteration cannot meet the tolerance: the number is a lower bound, flagged false;
+        // epochs without an estimate leave the flag empty, like lambda_max itself
+        TrainConfig c = config(3).toBuilder().hessian(2, 1).build();
+        tech.tablesaw.api.Table t = new Trainer(c, sam()).train(TRAIN, TEST, true).toTable();
+        var flag = t.booleanColumn("lambda_max_converged");
+        var flagPlus = t.booleanColumn("lambda_max_perturbed_converged");
+        for (int e = 0; e < t.rowCount(); e++) {
+            boolean estimated = !Double.isNaN(t.doubleColumn("lambda_max").getDouble(e));
+            assertEquals(estimated, c.hessianDue(e), "epoch " + e);
+            assertEquals(!estimated, flag.isMissing(e), "epoch " + e);
+            if (estimated) {
+                assertFalse(flag.get(e), "epoch " + e);
+                assertFalse(flagPlus.get(e), "epoch " + e);
+            }
+        }
+        assertTrue(t.rowCount() - flag.countMissing() >= 2, "estimates: " + (t.rowCount() - flag.countMissing()));
     }
 }
