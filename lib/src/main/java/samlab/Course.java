@@ -118,6 +118,21 @@ public final class Course {
         return sb.toString();
     }
 
+    /**
+     * A matrix as claim evidence: rows as {@link #numbers(double...)}, separated by "; " ("0, 0; 0, 1.33").
+     *
+     * @param rows the matrix, row by row
+     * @return the text; empty for no rows
+     */
+    public static String numbers(double[][] rows) {
+        StringBuilder sb = new StringBuilder();
+        for (double[] row : rows) {
+            if (sb.length() > 0) sb.append("; ");
+            sb.append(numbers(row));
+        }
+        return sb.toString();
+    }
+
     /** The line {@link #claim} prints. */
     static String claimLine(String claim, boolean holds, String evidence) {
         Objects.requireNonNull(evidence, "evidence");

@@ -79,5 +79,7 @@ class CourseTest {
         assertEquals("0.000707, 0.0208, 12300, 0", Course.numbers(7.0703125E-4, 0.02076953125, 12345.6, 0.0));
         assertEquals("-3.97, NaN, Infinity", Course.numbers(-3.9678903254695737, Double.NaN, Double.POSITIVE_INFINITY));
         assertEquals("", Course.numbers());
+        assertEquals("0, 0; 0, 1.33", Course.numbers(new double[][] {{0.0, 0.0}, {0.0, 1.3333333333333333}}));
+        assertEquals("0.2, 0; 0, 0.4", Course.numbers(new double[][] {{0.19999999999999996, 0}, {0, 0.3999999999999999}}));
     }
 }
