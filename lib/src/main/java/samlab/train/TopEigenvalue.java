@@ -22,7 +22,8 @@ public final class TopEigenvalue {
 
     /**
      * @param iterations maximum power iterations (≥ 1)
-     * @param tolerance  stop when |λ_k − λ_{k−1}| ≤ tolerance·|λ_k| (≥ 0)
+     * @param tolerance  stop when |λ_k − λ_{k−1}| ≤ tolerance·|λ_k| (≥ 0), λ_k the estimate of the eigenvalue
+     *                   sought (in the shifted pass: of λ_max, not of λ_max − μ)
      * @param step       finite-difference step ε along the unit vector v, in parameter units (&gt; 0)
      * @param seed       seed of the start vector (uniform in [−1, 1] on the masked entries)
      */
@@ -89,7 +90,11 @@ public final class TopEigenvalue {
                 return new Result(dominant[0], dominant[0], (int) dominant[1], dominant[2] > 0);
             }
             double[] shifted = power(w, saved, mask, gradient, settings, dominant[0]);
-            return new Result(shifted[0] + dominant[0], dominant[0], (int) (dominant[1] + shifted[1]), shifted[2] > 0);
+            // H − μI has spectrum λ − μ ≥ 0 only if μ is the smallest eigenvalue: an unconverged μ lies inside the
+            // spectrum, and the shifted pass may then settle on λ_min − μ < 0 (a "λ_max" below μ). Only a converged
+            // μ and a nonnegative shifted value make the result an estimate; otherwise it is a lower bound at best.
+            boolean converged = dominant[2] > 0 && shifted[2] > 0 && shifted[0] >= 0;
+            return new Result(shifted[0] + dominant[0], dominant[0], (int) (dominant[1] + shifted[1]), converged);
         } finally {
             w.assign(saved);
         }
@@ -109,7 +114,10 @@ public final class TopEigenvalue {
                 double next = dot(v, hv);
                 k++;
                 double norm = hv.norm2Number().doubleValue();
-                boolean done = k > 1 && Math.abs(next - lambda) <= settings.tolerance() * Math.abs(next);
+                // relative to the eigenvalue sought, next + shift, not to the shifted one: when |shift| dwarfs
+                // λ_max (a dead network: μ ≈ −1, λ_max ≈ 0.5, the start vector nearly orthogonal to its
+                // eigenvector) the shifted quotient creeps by less than tol·|next| while λ_max is still far off
+                boolean done = k > 1 && Math.abs(next - lambda) <= settings.tolerance() * Math.abs(next + shift);
                 lambda = next;
                 if (done) {
                     converged = true;
