@@ -80,8 +80,8 @@ final class BifurcationCommand implements Callable<Integer> {
         }
 
         Table t = etas == null
-                ? Bifurcation.sweep(f, variant, landscape.eps, rhos, eta, landscape.search(), Main.progress(spec)).toTable()
-                : AttractionRegion.compute(f, variant, landscape.eps, etas, rhos, landscape.search(), Main.progress(spec)).toTable();
+                ? Bifurcation.sweep(f, variant, landscape.eps(), rhos, eta, landscape.search(), Main.progress(spec)).toTable()
+                : AttractionRegion.compute(f, variant, landscape.eps(), etas, rhos, landscape.search(), Main.progress(spec)).toTable();
         // render everything before writing anything: a chart that fails leaves no CSV behind
         byte[] chart = null;
         if (png != null) {

@@ -17,7 +17,7 @@ import samlab.plot.FigureWriter;
 
 /** {@code samlab figure NAME… --out DIR}: writes course figures as PNG and SVG, no Jupyter needed. */
 @Command(name = "figure", mixinStandardHelpOptions = true,
-        description = "Write course figures as NAME.png and NAME.svg (720×480). Use --list to see the names.")
+        description = "Write course figures as NAME.png and NAME.svg (720 px wide, each at its own height). Use --list to see the names.")
 public final class FigureCommand implements Runnable {
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "figures to write")
     List<String> names = new ArrayList<>();

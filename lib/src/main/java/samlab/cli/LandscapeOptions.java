@@ -25,8 +25,9 @@ final class LandscapeOptions {
             description = "normalised SAM, epsilon-regularised SAM or unnormalised SAM (default: ${DEFAULT-VALUE})")
     String variant;
 
-    @Option(names = "--eps", defaultValue = "1e-12", description = "epsilon of --variant eps (default: ${DEFAULT-VALUE})")
-    double eps;
+    @Option(names = "--eps", paramLabel = "EPS",
+            description = "epsilon of --variant eps, a finite number >= 0 (default: 1e-12); refused with the other variants")
+    Double eps;
 
     @Option(names = "--seeds", defaultValue = "400", description = "Newton seeds of the rest-point finder (default: ${DEFAULT-VALUE})")
     int seeds;
@@ -44,7 +45,11 @@ final class LandscapeOptions {
     void check() {
         objective();
         samVariant();
-        if (!(eps >= 0) || !Double.isFinite(eps)) throw new IllegalArgumentException("--eps " + eps + "; allowed: a finite number >= 0");
+        if (eps != null && samVariant() != SamVariant.EPS) {
+            throw new IllegalArgumentException("--eps " + eps + " applies to --variant eps only, not --variant " + variant
+                    + " (sam normalises exactly, usam does not normalise)");
+        }
+        if (!(eps() >= 0) || !Double.isFinite(eps())) throw new IllegalArgumentException("--eps " + eps + "; allowed: a finite number >= 0");
         if (seeds < 1 || seeds > 1_000_000) throw new IllegalArgumentException("--seeds " + seeds + "; allowed: 1 to 1000000");
         positive("--box", box);
     }
@@ -59,7 +64,12 @@ final class LandscapeOptions {
 
     /** The SAM map at radius ρ; call {@link #check} first for messages that name the flags. */
     SamMap map(double rho) {
-        return new SamMap(objective(), samVariant().perturbation(eps), rho);
+        return new SamMap(objective(), samVariant().perturbation(eps()), rho);
+    }
+
+    /** The ε of {@code --variant eps}: the flag's value, else the library's default guard. */
+    double eps() {
+        return eps == null ? samlab.landscape.Perturbation.DEFAULT_EPSILON : eps;
     }
 
     RestPointSearch search() {
@@ -72,8 +82,10 @@ final class LandscapeOptions {
             int eq = p.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("--param '" + p + "'; allowed: NAME=NUMBER, e.g. a=2");
             String value = p.substring(eq + 1).trim();
+            String name = p.substring(0, eq).trim();
+            if (m.containsKey(name)) throw new IllegalArgumentException("--param " + name + " is given twice; allowed: each parameter once");
             try {
-                m.put(p.substring(0, eq).trim(), Double.parseDouble(value));
+                m.put(name, Double.parseDouble(value));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--param " + p + ": '" + value + "' is not a number; allowed: NAME=NUMBER");
             }

@@ -73,6 +73,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.validate();
+        TrainingOptions.requireNonBlank("--dir", dir);
         TrainingOptions.requireDistinct("--optimizers", optimizers.stream().map(o -> o.toLowerCase(Locale.ROOT)).toList());
         TrainingOptions.requireDistinct("--rhos", rhos);
         TrainingOptions.requireDistinct("--seeds", seeds);

@@ -56,6 +56,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.validate();
+        TrainingOptions.requireNonBlank("--out", out);
         AtomicFiles.checkWritable(out);
         RunFiles files = new RunFiles(out);
         Path ck = checkpoint != null ? checkpoint : files.checkpoint();

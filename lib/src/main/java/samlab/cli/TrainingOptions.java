@@ -361,6 +361,17 @@ final class TrainingOptions {
         return m;
     }
 
+
+    /**
+     * Refuses a blank path option: an empty path would mean the working folder.
+     *
+     * @throws IllegalArgumentException if {@code path} is blank
+     */
+    static void requireNonBlank(String flag, java.nio.file.Path path) {
+        if (path.toString().isBlank()) {
+            throw new IllegalArgumentException(flag + " is blank; allowed: a path (an empty one would write into the working folder)");
+        }
+    }
     /**
      * Refuses a value given twice in a list option ({@code --seeds 1,1} would train and report the
      * same run twice).

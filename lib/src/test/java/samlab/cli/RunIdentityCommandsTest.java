@@ -184,6 +184,8 @@ class RunIdentityCommandsTest {
         assertUsage(run(args("train", "--dataset", "mnist", "--data-dir", "", "--out", out)), "--data-dir is blank");
         assertUsage(run(args("sweep", "--dataset", "mnist", "--data-dir", " ", "--dir", dir.toString())), "--data-dir is blank");
         assertUsage(run("data", "info", "--data-dir", ""), "--data-dir is blank"); // the same option of the data command
+        assertUsage(run(args("sweep", "--dir", "")), "--dir is blank");   // would write every run into the working folder
+        assertUsage(run(args("train", "--out", " ")), "--out is blank");
         assertUsage(run(args("train", "--eval-every", "0", "--out", out)), "--eval-every 0", "auto");
         assertUsage(run(args("train", "--diagnostics-every", "often", "--out", out)), "--diagnostics-every often", "eval");
         try (var files = java.nio.file.Files.list(dir)) {
