@@ -142,7 +142,7 @@ public final class SeedStats {
     /**
      * Paired comparison of two arms seed by seed: for each combination of {@code keys} (e.g. ρ) present
      * in both arms, the differences {@code value(armB) − value(armA)} of runs with the same seed, with
-     * n, mean, sd, how many are &gt; 0 ({@code b_higher}) and every seed's difference. {@code runs}
+     * n, mean, sd, how many are &gt; 0 ({@code b_higher}) and &lt; 0 ({@code b_lower}) and every seed's difference. {@code runs}
      * needs the columns {@code arm} and {@code seed} (as {@link Arms#summary()} gives).
      *
      * @param runs  one row per run, with the columns {@code arm}, {@code seed}, {@code value} and {@code keys}
@@ -151,7 +151,7 @@ public final class SeedStats {
      * @param armB  the arm subtracted from (B)
      * @param keys  the columns that must match between the paired runs besides the seed (none: seed only)
      * @return one row per key combination present in both arms: the keys, {@code n}, {@code mean_difference},
-     *         {@code sd_difference} (n − 1; NaN for one pair), {@code b_higher} and {@code per_seed}
+     *         {@code sd_difference} (n − 1; NaN for one pair), {@code b_higher}, {@code b_lower} and {@code per_seed}
      * @throws IllegalArgumentException if a column is missing, or if an arm has two runs with the same seed and
      *         keys (the pairing would be ambiguous: pass the key that tells them apart)
      */
@@ -214,6 +214,7 @@ public final class SeedStats {
         DoubleColumn mean = DoubleColumn.create("mean_difference");
         DoubleColumn sd = DoubleColumn.create("sd_difference");
         IntColumn higher = IntColumn.create("b_higher");
+        IntColumn lower = IntColumn.create("b_lower");
         StringColumn perSeed = StringColumn.create("per_seed");
         for (var e : a.entrySet()) {
             Map<Long, Double> other = b.get(e.getKey());
@@ -234,11 +235,12 @@ public final class SeedStats {
             mean.append(m);
             sd.append(sd(v, m));
             higher.append((int) java.util.Arrays.stream(v).filter(x -> x > 0).count());
+            lower.append((int) java.util.Arrays.stream(v).filter(x -> x < 0).count());
             perSeed.append(String.join(", ", parts));
         }
         Table out = Table.create(title);
         for (StringColumn c : keyCols) out.addColumns(c);
-        out.addColumns(n, mean, sd, higher, perSeed);
+        out.addColumns(n, mean, sd, higher, lower, perSeed);
         return out;
     }
 
@@ -289,15 +291,22 @@ public final class SeedStats {
      * The {@link #paired} table with an {@code effect} column: "B higher" when the difference is &gt; 0
      * on every seed and its mean is at least {@code minEffect}, "A higher" when it is &lt; 0 on every
      * seed and its mean at most −minEffect, else "no clear effect" (A and B as passed to paired).
+     *
+     * @param paired    a {@link #paired} or {@link #versusReference} table
+     * @param minEffect the smallest mean difference that counts, ≥ 0, in the value's units
+     * @return a copy with the {@code effect} column
+     * @throws IllegalArgumentException if {@code minEffect} is negative or not finite, or a column is missing
      */
     public static Table withEffect(Table paired, double minEffect) {
+        if (!(minEffect >= 0) || !Double.isFinite(minEffect)) {
+            throw new IllegalArgumentException("minEffect " + minEffect + "; allowed: a finite number >= 0");
+        }
         StringColumn effect = StringColumn.create("effect");
         for (int i = 0; i < paired.rowCount(); i++) {
             int n = (int) SweepResults.number(paired, "n", i);
             int higher = (int) SweepResults.number(paired, "b_higher", i);
             double m = SweepResults.number(paired, "mean_difference", i);
-            long negative = java.util.Arrays.stream(paired.column("per_seed").getString(i).split(", "))
-                    .filter(p -> p.contains(" -")).count();
+            int negative = (int) SweepResults.number(paired, "b_lower", i);
             effect.append(higher == n && m >= minEffect ? "B higher" : negative == n && m <= -minEffect ? "A higher" : "no clear effect");
         }
         Table out = paired.copy();

@@ -110,6 +110,7 @@ class StudyTablesTest {
         assertEquals(0.2, SeedStats.get(p, "mean_difference", "5.0"), 1e-12); // (0.8 − 0.5 + 0.7 − 0.6) / 2
         assertEquals(Math.sqrt(0.02), SeedStats.get(p, "sd_difference", "5.0"), 1e-12);
         assertEquals(2, SeedStats.get(p, "b_higher", "5.0"));
+        assertEquals(0, SeedStats.get(p, "b_lower", "5.0"));
         assertEquals("s1 +0.300, s2 +0.100", p.stringColumn("per_seed").get(0));
     }
 
@@ -139,6 +140,8 @@ class StudyTablesTest {
         assertEquals(-0.2, SeedStats.get(v, "mean_difference", "5.0"), 1e-12);   // (−0.3 − 0.1) / 2
         assertEquals(0.15, SeedStats.get(v, "mean_difference", "2.0"), 1e-12);   // (0.1 + 0.2) / 2
         assertEquals(2, SeedStats.get(v, "b_higher", "2.0"));
+        assertEquals(2, SeedStats.get(v, "b_lower", "5.0"));
+        assertThrows(IllegalArgumentException.class, () -> SeedStats.withEffect(v, -0.05));
         assertEquals("s1 -0.300, s2 -0.100", v.stringColumn("per_seed").get(0));
         assertThrows(IllegalArgumentException.class, () -> SeedStats.versusReference(twoRhos, "final_test_accuracy", "sam", "warm0.1", "rho"));
     }
