@@ -128,7 +128,7 @@ final class SweepCommand implements Callable<Integer> {
             summary.write().csv(w);
             w.flush();
         });
-        spec.commandLine().getOut().println(summary.printAll());
+        spec.commandLine().getOut().print(TableOutput.text(summary)); // 6 significant digits; summary.csv keeps all
         if (!diverged.isEmpty()) spec.commandLine().getOut().println("diverged: " + String.join(", ", diverged));
         spec.commandLine().getOut().println("wrote " + out);
         return 0;

@@ -69,8 +69,9 @@ final class TrainCommand implements Callable<Integer> {
         TrainResult r = trainer.train(data[0], data[1], resume);
         r.writeCsv(out);
         PrintWriter w = spec.commandLine().getOut();
-        w.println(r.toTable().selectColumns("epoch", "train_loss", "train_accuracy", "test_accuracy", "rho",
-                "grad_norm", "grad_norm_perturbed", "grad_ratio", "grad_cosine").printAll());
+        // 6 significant digits on the console; the CSV keeps full precision
+        w.print(TableOutput.text(r.toTable().selectColumns("epoch", "train_loss", "train_accuracy", "test_accuracy", "rho",
+                "grad_norm", "grad_norm_perturbed", "grad_ratio", "grad_cosine")));
         w.println("wrote " + out);
         if (r.diverged()) {
             spec.commandLine().getErr().println("samlab: the run " + r.divergence() + "; " + out + " marks it 'diverged'");
