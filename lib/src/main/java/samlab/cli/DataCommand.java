@@ -43,7 +43,8 @@ public final class DataCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             DataDirectory d = dir.resolve();
-            out.println("data directory: " + d.root() + "  (from " + d.origin() + ")");
+            out.println("data directory: " + d.root() + "  (from " + d.origin() + ")"
+                    + (java.nio.file.Files.isDirectory(d.root()) ? "" : "  -- does not exist yet: downloads create it"));
             out.println("cache:          " + d.cache());
             for (KnownDataset k : KnownDataset.values()) {
                 Optional<DatasetCopy> copy = Datasets.find(k, d);

@@ -21,6 +21,9 @@ class DataCommandTest {
         assertEquals("0", String.valueOf(r.code()), r.err());
         assertTrue(r.out().contains("data directory: " + dir + "  (from --data-dir)"), r.out());
         assertTrue(r.out().contains("not found (samlab data download cifar100)"), r.out());
+        assertTrue(!r.out().contains("does not exist"), r.out());
+        CliRun missing = run("data", "info", "--data-dir", dir.resolve("nope").toString());
+        assertTrue(missing.out().contains("(from --data-dir)  -- does not exist yet: downloads create it"), missing.out());
     }
 
     @Test
