@@ -23,7 +23,25 @@ for line in open("sweeps.log", encoding="utf-8"):
 def runs_in(d):
     return sorted(f for f in glob.glob(d + "/*.csv") if not f.endswith("-steps.csv") and not f.endswith("summary.csv"))
 
-loads = [float(x[5].split()[0]) for x in done] + [float(x[6].split()[0]) for x in done]
+def is_e3(d):
+    return d.startswith("e3-")
+
+mnist_done = [x for x in done if not is_e3(x[0])]
+e3_done = [x for x in done if is_e3(x[0])]
+
+def load_range(rows):
+    ls = [float(x[5].split()[0]) for x in rows] + [float(x[6].split()[0]) for x in rows]
+    return f"{min(ls):.0f}–{max(ls):.0f}" if ls else "unknown"
+
+def wall(rows):
+    if not rows:
+        return "not run"
+    t0 = min(x[2] for x in rows)
+    t1 = max(x[3] for x in rows)
+    return f"{t0[11:16]}–{t1[11:16]} UTC"
+
+E3_LOADS = load_range(e3_done)
+loads = [float(x[5].split()[0]) for x in mnist_done] + [float(x[6].split()[0]) for x in mnist_done]
 LOADS = f"{min(loads):.0f}–{max(loads):.0f}" if loads else "unknown"
 out = []
 out.append("# The study of issue 9: committed sweeps\n")
@@ -60,12 +78,27 @@ Seeds 1, 2, 3 set the initialisation and the mini-batch order.
 runs at step 400); E2 SAM runs 600 steps (planned 1,000–2,000), ρ ∈ {2, 5, 10} (ρ = 1 dropped); E1 10
 epochs (planned ~30), ρ ∈ {0.1, 0.5, 2, 5} (ρ = 1 dropped), diagnostics every 2 epochs on 500 probe
 images, no Hessian estimates; growing ρ only to 2; E4 (fraction vs position) at one ρ (2) and two run lengths
-(10, 20 epochs), appended to the queue when E1 ran faster than planned; E3 (CIFAR) not run.
+(10, 20 epochs), appended to the queue when E1 ran faster than planned.
+
+**E3 (CIFAR-10, notebook 06), a later session.** `STUDY_QUEUE=e3 sweeps.sh 2`: the E3 queue
+(`queue-e3.txt`), two single-threaded workers, {wall(e3_done)} on 30 November 2026. Code: the `samlab` jar
+built from commit `c0ca33c` (clean tree), copied to `/tmp/e3-jar` before the sweep; `SAMLAB_GIT_COMMIT=c0ca33c`
+was set, so the runs' `git_commit` column names it. Machine as above; while E3 ran, the lead and two helpers
+compiled and tested on it (1-minute load average {E3_LOADS}). Data: *CIFAR-10 (JPEG copy)* from
+`SAMLAB_DATA=/work/shared/data` (`cifar-10-jpeg.tar.gz`: the official 50,000/10,000 split saved as JPEG, so
+pixels differ slightly from the official binary files); seeded per-class subsets, 500 training images per
+class (seed 0) and 200 test images per class (seed 1), the same images in every run; seeds 1, 2, 3 set the
+initialisation, the batch order and the crop/flip draws. Planned → run: as planned (ResNet-20 replaced by the
+small BatchNorm CNN `--model smallcnn`, which the issue allows when ResNet-20 does not fit: a ResNet-20 SAM step
+takes ~1 s at batch 128 here, so one 20-epoch run would take ~1.5 hours); ρ = 2 added at the end of the queue;
+no Hessian estimates (one λ_max estimate at w and w⁺ costs about 16 SAM epochs of this setting: 20 power iterations × 2 probe gradients × 2 points on 2,000 probe images, against 5,000 images × 2 gradients per SAM epoch).
 """)
 out.append("""Common arguments: full batch (`FB` in `sweeps.sh`): `--dataset mnist --train-per-class 100 --test-per-class 100
 --model mlp --momentum 0 --weight-decay 0 --eval-samples 0 --batch 0 --checkpoint-every 50 --hessian-iterations 20`;
 mini-batch (`MB`): `--dataset mnist --train-per-class 400 --test-per-class 0 --model mlp --momentum 0 --weight-decay 0
---eval-samples 500 --batch 128 --lr 0.1 --lr-schedule cosine --checkpoint-every 2 --diagnostics-every 2`. Every
+--eval-samples 500 --batch 128 --lr 0.1 --lr-schedule cosine --checkpoint-every 2 --diagnostics-every 2`; CIFAR (`CF`, E3):
+`--dataset cifar10 --train-per-class 500 --test-per-class 200 --model smallcnn --augment cifar --momentum 0.9
+--weight-decay 5e-4 --lr 0.1 --lr-schedule cosine --batch 128 --eval-every 2 --diagnostics-every 2 --checkpoint-every 5`. Every
 command is `SAMLAB_DATA=/work/shared/data OMP_NUM_THREADS=1 samlab sweep COMMON ARGUMENTS --dir FOLDER`.
 
 `e0-confound/lambda-init.csv`: λ_max of the training-loss Hessian at initialisation for seeds 1–3 on the
@@ -79,6 +112,7 @@ common = set()
 for d, args, t0, t1, secs, l0, l1 in done:
     short = re.sub(r"--dataset .*?--hessian-iterations 20 |--dataset .*?--hessian-iterations 20$", "", args)
     short = re.sub(r"--dataset mnist --train-per-class 400 .*?--diagnostics-every 2 ", "", short)
+    short = re.sub(r"--dataset cifar10 .*?--checkpoint-every 5 ", "", short)
     short = short.replace("--dataset mnist --train-per-class 100 --test-per-class 100 --model mlp --momentum 0 --weight-decay 0 --eval-samples 0 --batch 0 --checkpoint-every 50 --hessian-iterations 20 ", "")
     out.append(f"| `{d}` | `{short}` | {t0[11:19]} | {secs} s ({secs/60:.1f} min) | {l0.split()[0]} → {l1.split()[0]} |")
 for d, args, t in failed:

@@ -62,7 +62,7 @@ fi
 # E3: CIFAR-10 (JPEG copy), 5,000 training images (500/class) with crop+flip, 2,000 test images (200/class),
 # the small BatchNorm CNN (--model smallcnn), SGD momentum 0.9, lr 0.1 cosine, weight decay 5e-4, batch 128,
 # 20 epochs; evaluation and diagnostics every 2 epochs on 2,000 training probe images; no Hessian estimates
-# (one estimate at w and w+ costs ~8 SAM epochs here). rho in {0.05, 0.2, 0.5, 1} for every arm first, then
+# (one estimate at w and w+ costs ~16 SAM epochs here). rho in {0.05, 0.2, 0.5, 1} for every arm first, then
 # rho = 2 (the large-rho end, last so that it is the part cut if the budget runs out).
 CF="--dataset cifar10 --train-per-class 500 --test-per-class 200 --model smallcnn --augment cifar --momentum 0.9 --weight-decay 5e-4 --lr 0.1 --lr-schedule cosine --batch 128 --eval-every 2 --diagnostics-every 2 --checkpoint-every 5"
 if [ "$study_queue" = e3 ]; then
