@@ -66,6 +66,9 @@ final class TrainCommand implements Callable<Integer> {
         ImageDataset[] data = options.datasets(seed, Main.progress(spec));
         Trainer trainer = new Trainer(options.trainConfig(seed, ck, identity), opt, options.augmentation())
                 .withProgress(Main.progress(spec));
+        if (resume && !java.nio.file.Files.exists(ck)) {
+            spec.commandLine().getErr().println("samlab: --resume: no checkpoint at " + ck + "; starting from epoch 0");
+        }
         TrainResult r = trainer.train(data[0], data[1], resume);
         r.writeCsv(out);
         PrintWriter w = spec.commandLine().getOut();

@@ -50,8 +50,10 @@ class RunIdentityCommandsTest {
     void resumeRefusesEveryChangedSettingNamingIt(@TempDir Path dir) {
         Path csv = dir.resolve("run.csv");
         String out = csv.toString();
-        CliRun first = run(args("train", "--rho", "0.05", "--out", out));
+        // --resume without a checkpoint says so, then trains from the start
+        CliRun first = run(args("train", "--rho", "0.05", "--out", out, "--resume"));
         assertEquals(0, first.code(), first.err());
+        assertTrue(first.err().contains("--resume: no checkpoint at " + dir.resolve("run.ckpt") + "; starting from epoch 0"), first.err());
         RunConfig stored = RunConfig.read(dir.resolve("run.config"));
         assertEquals("0.05", stored.values().get("--rho"));
         assertEquals("30", stored.values().get("--eval-samples"));
