@@ -91,7 +91,10 @@ class (seed 0) and 200 test images per class (seed 1), the same images in every 
 initialisation, the batch order and the crop/flip draws. Planned → run: as planned (ResNet-20 replaced by the
 small BatchNorm CNN `--model smallcnn`, which the issue allows when ResNet-20 does not fit: a ResNet-20 SAM step
 takes ~1 s at batch 128 here, so one 20-epoch run would take ~1.5 hours); ρ = 2 added at the end of the queue;
-no Hessian estimates (one λ_max estimate at w and w⁺ costs about 16 SAM epochs of this setting: 20 power iterations × 2 probe gradients × 2 points on 2,000 probe images, against 5,000 images × 2 gradients per SAM epoch).
+The queue ran one invocation per (arm, seed), each rewriting its folder's `summary.csv`; afterwards one
+`samlab sweep` per SAM folder over the whole grid (every run found finished and skipped, ~4 s each, nothing
+recomputed) rewrote the `summary.csv` of `e3-cifar/sam`, `warm0.1` and `decay` to list all 15 runs. No Hessian estimates
+(one λ_max estimate at w and w⁺ costs about 16 SAM epochs of this setting: 20 power iterations × 2 probe gradients × 2 points on 2,000 probe images, against 5,000 images × 2 gradients per SAM epoch).
 """)
 out.append("""Common arguments: full batch (`FB` in `sweeps.sh`): `--dataset mnist --train-per-class 100 --test-per-class 100
 --model mlp --momentum 0 --weight-decay 0 --eval-samples 0 --batch 0 --checkpoint-every 50 --hessian-iterations 20`;
