@@ -240,7 +240,7 @@ def main(argv=None):
     except OSError as e:
         print(f"course execute: cannot create --out {out_dir}: {e.strerror or e}", file=sys.stderr)
         return 2
-    os.environ["SAMLAB_MODE"] = args.mode  # inherited by the kernel; read by samlab.Course
+    os.environ["SAMLAB_MODE"] = args.mode  # inherited by the kernel; read by samlab.course.Course
 
     passed = failed = 0
     current = None

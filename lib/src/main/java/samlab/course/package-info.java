@@ -3,7 +3,8 @@
  * notebooks, shared by the notebooks and {@code samlab figure NAME --out DIR}. Each figure takes a
  * {@code fast} flag (smaller grids and sweeps for CI) and otherwise only fixed, named settings.
  *
- * <p>Entry points: {@link samlab.course.CourseFigures} (every figure of notebooks 01–04 and the runs
+ * <p>Entry points: {@link samlab.course.Course} (the notebooks' entry point: fast or full mode,
+ * parameters, claims, exercises, {@code Course.progress()}), {@link samlab.course.CourseFigures} (every figure of notebooks 01–04 and the runs
  * behind them; also a {@link samlab.plot.FigureCatalog}), {@link samlab.course.Picture} (the course's
  * Figure 1 for the ring and the bent ring), {@link samlab.course.BasinsByKind} (basin maps merged by
  * kind of rest point), {@link samlab.course.Surrogate} (f^SAM and its true gradient),

@@ -5,7 +5,7 @@ package samlab.progress;
  * samlab, in the manner of SLF4J's API: no display, no global state). Algorithms of every layer take
  * a sink as an argument; only the edge chooses one: the command line draws console bars
  * ({@code samlab.console.ConsoleProgress}), a notebook draws them in the cell
- * ({@code samlab.Course.progress()}), tests and quiet runs pass {@link #silent()}.
+ * ({@code samlab.course.Course.progress()}), tests and quiet runs pass {@link #silent()}.
  */
 @FunctionalInterface
 public interface ProgressSink {

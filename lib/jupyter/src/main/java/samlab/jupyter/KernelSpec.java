@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import picocli.CommandLine;
-import samlab.Course;
+import samlab.course.Course;
 import samlab.io.AtomicFiles;
 
 /**

@@ -17,8 +17,8 @@ import samlab.progress.ProgressSink;
  * <p>Each {@link #advance} also checks whether the kernel was asked to interrupt the cell and then
  * throws {@link CancellationException}: library loops (training, basin sweeps) stop at their next
  * progress report even where the JVM cannot stop them from outside (JDK 21+).
- * The kernelspec names {@link Sink} in {@link samlab.Course#PROGRESS_SINK_PROPERTY}, so that
- * {@link samlab.Course#progress()} in a notebook kernel is this display.
+ * The kernelspec names {@link Sink} in {@link samlab.course.Course#PROGRESS_SINK_PROPERTY}, so that
+ * {@link samlab.course.Course#progress()} in a notebook kernel is this display.
  */
 public final class NotebookProgress implements Progress {
     static final long REDRAW_MILLIS = 250;

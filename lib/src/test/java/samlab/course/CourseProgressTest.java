@@ -1,4 +1,4 @@
-package samlab;
+package samlab.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,4 @@
-package samlab;
+package samlab.course;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
