@@ -2,6 +2,7 @@ package samlab.course;
 
 import java.util.Random;
 import samlab.landscape.Objective;
+import samlab.landscape.Perturbation;
 import samlab.landscape.SamMap;
 
 /**
@@ -76,13 +77,8 @@ public final class Variations {
         for (int k = 0; k < steps; k++) {
             for (int i = 0; i < d; i++) xi[i] = sigma * random.nextGaussian();
             f.gradient(x, g);
-            double n = 0;
-            for (int i = 0; i < d; i++) {
-                g[i] += xi[i];
-                n += g[i] * g[i];
-            }
-            n = Math.sqrt(n);
-            for (int i = 0; i < d; i++) xp[i] = n == 0 ? x[i] : x[i] + rho * g[i] / n;
+            for (int i = 0; i < d; i++) g[i] += xi[i];
+            Perturbation.EXACT.apply(x, g, rho, xp); // the one perturbation rule; x⁺ = x where the noisy g is 0
             f.gradient(xp, g);
             for (int i = 0; i < d; i++) x[i] -= eta * (g[i] + xi[i]);
             pts[k + 1] = x.clone();

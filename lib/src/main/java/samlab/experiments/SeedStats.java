@@ -152,8 +152,9 @@ public final class SeedStats {
      * @param keys  the columns that must match between the paired runs besides the seed (none: seed only)
      * @return one row per key combination present in both arms: the keys, {@code n}, {@code mean_difference},
      *         {@code sd_difference} (n − 1; NaN for one pair), {@code b_higher}, {@code b_lower} and {@code per_seed}
-     * @throws IllegalArgumentException if a column is missing, or if an arm has two runs with the same seed and
-     *         keys (the pairing would be ambiguous: pass the key that tells them apart)
+     * @throws IllegalArgumentException if a column is missing, an arm has no runs (e.g. a misspelt name), or an
+     *         arm has two runs with the same seed and keys (the pairing would be ambiguous: pass the key that
+     *         tells them apart)
      */
     public static Table paired(Table runs, String value, String armA, String armB, String... keys) {
         requireColumns(runs, value, keys);
@@ -173,12 +174,12 @@ public final class SeedStats {
      * @param arm       the arm subtracted from
      * @param keys      the columns grouping the arm's runs (e.g. rho); the reference's values of them are ignored
      * @return as {@link #paired}: one row per key combination of {@code arm}
-     * @throws IllegalArgumentException if a column is missing, the reference has two runs with one seed, or the
-     *         arm has two runs with the same seed and keys
+     * @throws IllegalArgumentException if a column is missing, either arm has no runs, the reference has two runs
+     *         with one seed, or the arm has two runs with the same seed and keys
      */
     public static Table versusReference(Table runs, String value, String reference, String arm, String... keys) {
         requireColumns(runs, value, keys);
-        Map<Long, Double> ref = valuesBySeed(runs, value, reference).getOrDefault(List.of(), Map.of());
+        Map<Long, Double> ref = valuesBySeed(runs, value, reference).get(List.of());
         Map<List<String>, Map<Long, Double>> b = valuesBySeed(runs, value, arm, keys);
         Map<List<String>, Map<Long, Double>> a = new LinkedHashMap<>();
         for (List<String> k : b.keySet()) a.put(k, ref);
@@ -203,6 +204,10 @@ public final class SeedStats {
                 throw new IllegalArgumentException("arm '" + arm + "' has two runs with seed " + seed
                         + (keys.length == 0 ? "" : " and " + List.of(keys) + " = " + k) + ": pair by the key that tells them apart");
             }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no runs of arm '" + arm + "'; arms: "
+                    + runs.column("arm").asList().stream().map(String::valueOf).distinct().toList());
         }
         return out;
     }

@@ -142,6 +142,11 @@ class StudyTablesTest {
         assertEquals(2, SeedStats.get(v, "b_higher", "2.0"));
         assertEquals(2, SeedStats.get(v, "b_lower", "5.0"));
         assertThrows(IllegalArgumentException.class, () -> SeedStats.withEffect(v, -0.05));
+        // a misspelt arm is refused, not an empty table
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SeedStats.versusReference(twoRhos, "final_test_accuracy", "sgd", "sam", "rho"));
+        assertTrue(e.getMessage().contains("no runs of arm 'sgd'; arms: [sam, warm0.1]"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SeedStats.paired(runs, "final_test_accuracy", "sam", "warm", "rho"));
         assertEquals("s1 -0.300, s2 -0.100", v.stringColumn("per_seed").get(0));
         assertThrows(IllegalArgumentException.class, () -> SeedStats.versusReference(twoRhos, "final_test_accuracy", "sam", "warm0.1", "rho"));
     }
