@@ -74,6 +74,19 @@ class RunIdentityCommandsTest {
         assertEquals(0, run(args("train", "--out", csv.toString())).code());
         Path ck = dir.resolve("run.ckpt");
         byte[] all = Files.readAllBytes(ck);
+        // a checkpoint of the previous format (3, without the lambda_max converged flags) is refused in one line
+        Path old = dir.resolve("old.ckpt");
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(all));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(old))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] b = in.readAllBytes();
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(e.getName().equals("format") ? "samlab-checkpoint-3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8) : b);
+                out.closeEntry();
+            }
+        }
+        assertUsage(run(args("train", "--out", csv.toString(), "--resume", "--checkpoint", old.toString())),
+                "checkpoint " + old, "is not a samlab-checkpoint-4 file (format 'samlab-checkpoint-3')");
         Files.write(ck, Arrays.copyOf(all, all.length / 3));
         assertUsage(run(args("train", "--out", csv.toString(), "--resume")), "checkpoint " + ck, "truncated");
 
