@@ -36,18 +36,4 @@ public record Diagnostics(double rho, double loss, double gradientNorm, double p
     public double relativeRadius() {
         return rho / weightNorm;
     }
-
-    /**
-     * This record with the top Hessian eigenvalues at w and w⁺ replaced.
-     *
-     * @param atW                  λ_max(w)
-     * @param atWConverged         whether that estimate converged
-     * @param atPerturbed          λ_max(w⁺)
-     * @param atPerturbedConverged whether that estimate converged
-     * @return the new record
-     */
-    public Diagnostics withEigenvalues(double atW, boolean atWConverged, double atPerturbed, boolean atPerturbedConverged) {
-        return new Diagnostics(rho, loss, gradientNorm, perturbedGradientNorm, ratio, cosine, perturbedLoss, weightNorm,
-                activeFraction, perturbedActiveFraction, atW, atPerturbed, atWConverged, atPerturbedConverged);
-    }
 }
