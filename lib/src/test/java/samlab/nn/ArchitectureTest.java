@@ -53,7 +53,7 @@ class ArchitectureTest {
                 .outputSingle(Nd4j.rand(DataType.FLOAT, 2, 3, 8, 8)).shape());
         List<String> helpers = OneDnn.helpers(g);
         assertEquals(3, helpers.stream().filter(h -> h.matches("c\\d=MKLDNNConvHelper")).count(), helpers.toString());
-        assertEquals(3, helpers.stream().filter(h -> h.matches("c\\d_bn=MKLDNNBatchNormHelper")).count(), helpers.toString());
+        assertEquals(3, helpers.stream().filter(h -> h.matches("c\\d_bn=BatchNormKernel")).count(), helpers.toString());
         assertEquals(1, helpers.stream().filter(h -> h.matches("c\\d_pool=MKLDNNSubsamplingHelper")).count(), helpers.toString());
     }
 
@@ -88,7 +88,7 @@ class ArchitectureTest {
         ComputationGraph g = Architecture.RESNET20.build(3, 8, 8, 10, 1);
         List<String> helpers = OneDnn.helpers(g);
         long conv = helpers.stream().filter(h -> h.matches(".*_(c1|c2|proj)=MKLDNNConvHelper|stem=MKLDNNConvHelper")).count();
-        long bn = helpers.stream().filter(h -> h.endsWith("_bn=MKLDNNBatchNormHelper")).count();
+        long bn = helpers.stream().filter(h -> h.endsWith("_bn=BatchNormKernel")).count();
         assertEquals(21, conv, helpers.toString()); // 19 3×3 convolutions + 2 projections
         assertEquals(21, bn, helpers.toString());
     }
