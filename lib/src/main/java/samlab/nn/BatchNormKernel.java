@@ -33,8 +33,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Formulas (Ioffe and Szegedy 2015, Algorithm 1 and §3), per channel c over the M = N·H·W values:
  * μ = Σx/M, σ² = Σx²/M − μ² (biased, as DL4J), s = 1/√(σ²+ε), x̂ = (x−μ)s, y = γx̂ + β; given
- * g = ∂L/∂y: ∂L/∂β = Σg, ∂L/∂γ = Σg·x̂, ∂L/∂x = γs·(g − Σg/M − x̂·Σg·x̂/M). Sums are taken in double
- * precision, one channel per task, so results do not depend on the thread count. They agree with
+ * g = ∂L/∂y: ∂L/∂β = Σg, ∂L/∂γ = Σg·x̂, ∂L/∂x = γs·(g − Σg/M − x̂·Σg·x̂/M). Sums run in float over blocks of
+ * 256 values and in double across blocks, one channel per task, so results do not depend on the thread count. They agree with
  * DL4J's own implementation to float rounding, not bit for bit.
  *
  * <p>Other inputs (double precision for gradient checks, rank 2, NHWC, locked γ and β) return
@@ -42,6 +42,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class BatchNormKernel implements BatchNormalizationHelper {
     private static final Field HELPER_FIELD = helperField();
+    /** Values summed in float before the sum is added to a double: short float sums, exact enough, and fast. */
+    private static final int BLOCK = 256;
     private static volatile ForkJoinPool pool;
 
     private INDArray meanCache;
@@ -126,10 +128,16 @@ final class BatchNormKernel implements BatchNormalizationHelper {
                 double s = 0, q = 0;
                 for (int i = 0; i < n; i++) {
                     int base = (i * c + ch) * hw;
-                    for (int k = 0; k < hw; k++) {
-                        double a = xb.get(base + k);
-                        s += a;
-                        q += a * a;
+                    for (int k0 = 0; k0 < hw; k0 += BLOCK) {
+                        int k1 = Math.min(hw, k0 + BLOCK);
+                        float fs = 0, fq = 0;
+                        for (int k = base + k0; k < base + k1; k++) {
+                            float a = xb.get(k);
+                            fs += a;
+                            fq += a * a;
+                        }
+                        s += fs;
+                        q += fq;
                     }
                 }
                 double mu = s * inv;
@@ -189,10 +197,16 @@ final class BatchNormKernel implements BatchNormalizationHelper {
             double sumG = 0, sumGx = 0;
             for (int i = 0; i < n; i++) {
                 int base = (i * c + ch) * hw;
-                for (int k = 0; k < hw; k++) {
-                    double gv = gb.get(base + k);
-                    sumG += gv;
-                    sumGx += gv * (xb.get(base + k) - mu);
+                for (int k0 = 0; k0 < hw; k0 += BLOCK) {
+                    int k1 = Math.min(hw, k0 + BLOCK);
+                    float fg = 0, fgx = 0;
+                    for (int k = base + k0; k < base + k1; k++) {
+                        float gv = gb.get(k);
+                        fg += gv;
+                        fgx += gv * (xb.get(k) - mu);
+                    }
+                    sumG += fg;
+                    sumGx += fgx;
                 }
             }
             double s = 1.0 / Math.sqrt(v[ch] + eps);
