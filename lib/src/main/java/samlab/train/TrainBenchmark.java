@@ -79,12 +79,13 @@ public final class TrainBenchmark {
                             + "SAM/SGD time ratio: %.3f (ideal 2.0)%n"
                             + "SGD step work: %.2f GFLOP; achieved %.1f GFLOP/s vs float32 GEMM %.1f GFLOP/s (%.0f%%)%n"
                             + "RSS: after warm-up %.0f MiB, at end %.0f MiB, peak %.0f MiB%n"
-                            + "oneDNN helpers: %d of %d layers; ND4J threads %d; other processes used %.2f cores%n",
+                            + "layer helpers: %d oneDNN, %d samlab batch norm, of %d layers; ND4J threads %d; other processes used %.2f cores%n",
                     config.model().id(), config.batch(), config.channels(), config.height(), config.width(),
                     config.warmup(), config.steps(), sgdMillis, sgdImagesPerSecond(), samMillis, samImagesPerSecond(),
                     ratio(), stepGflop, sgdGflops(), gemmGflops, 100 * sgdGflops() / gemmGflops,
                     rssAfterWarmupBytes / 1048576.0, rssEndBytes / 1048576.0, peakRssBytes / 1048576.0,
-                    helpers.stream().filter(h -> !h.endsWith("=none")).count(), helpers.size(), threads, foreignCores);
+                    helpers.stream().filter(h -> h.contains("=MKLDNN")).count(),
+                    helpers.stream().filter(h -> h.endsWith("=BatchNormKernel")).count(), helpers.size(), threads, foreignCores);
         }
 
         /**
