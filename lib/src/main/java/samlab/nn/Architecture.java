@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -182,7 +181,7 @@ public enum Architecture {
     }
 
     private static String relu(ComputationGraphConfiguration.GraphBuilder g, String name, String in) {
-        g.addLayer(name, new ActivationLayer.Builder().activation(Activation.RELU).build(), in);
+        g.addLayer(name, ReluLayer.create(), in); // DL4J's ReLU layer, one pass each way instead of two or three
         return name;
     }
 }
