@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -16,7 +15,6 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.NoOp;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The networks of the course, as DL4J computation graphs with He initialisation and a seed (same
@@ -134,8 +132,7 @@ public enum Architecture {
             }
             default -> throw new AssertionError(this);
         }
-        g.addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                .nOut(classes).activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build(), last);
+        g.addLayer("out", SoftmaxOutputLayer.of(classes), last); // DL4J's softmax cross-entropy layer, computed once
         g.setOutputs("out");
         ComputationGraph graph = new ComputationGraph(g.build());
         graph.init();
