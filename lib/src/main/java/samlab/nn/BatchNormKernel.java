@@ -150,10 +150,9 @@ final class BatchNormKernel implements BatchNormalizationHelper {
                     varCache = Nd4j.create(DataType.FLOAT, c);
                 }
             }
-            for (int ch = 0; ch < c; ch++) {
-                meanCache.putScalar(ch, m[ch]);
-                varCache.putScalar(ch, v[ch]);
-            }
+            // one copy each: putScalar per channel cost ~20 µs a call, 0.6 ms a layer
+            meanCache.assign(Nd4j.createFromArray(m));
+            varCache.assign(Nd4j.createFromArray(v));
         } else {
             m = mean.toFloatVector();
             v = var.toFloatVector();
@@ -222,10 +221,8 @@ final class BatchNormKernel implements BatchNormalizationHelper {
                 }
             }
         });
-        for (int ch = 0; ch < c; ch++) {
-            dGammaView.putScalar(ch, dGamma[ch]);
-            dBetaView.putScalar(ch, dBeta[ch]);
-        }
+        dGammaView.assign(Nd4j.createFromArray(dGamma).reshape(dGammaView.shape()));
+        dBetaView.assign(Nd4j.createFromArray(dBeta).reshape(dBetaView.shape()));
         DefaultGradient grad = new DefaultGradient();
         grad.setGradientFor("gamma", dGammaView);
         grad.setGradientFor("beta", dBetaView);
