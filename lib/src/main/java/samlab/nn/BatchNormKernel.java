@@ -52,12 +52,15 @@ final class BatchNormKernel implements BatchNormalizationHelper {
     private boolean handledForward;
 
     /**
-     * Gives every batch-normalisation layer of {@code graph} this helper.
+     * Gives every batch-normalisation layer of {@code graph} this helper, on ND4J's CPU backend (on
+     * others the layers keep DL4J's helper).
      *
      * @param graph an initialised network
      * @throws IllegalStateException if DL4J's layer class has no helper field (another DL4J version)
      */
     static void install(ComputationGraph graph) {
+        // the kernel reads host memory: on the CUDA backend cuDNN's helper stays
+        if (!"CPU".equalsIgnoreCase(Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend"))) return;
         for (Layer layer : graph.getLayers()) {
             if (layer instanceof BatchNormalization bn) {
                 try {

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -67,7 +68,8 @@ public final class LinearConvolutionLayer extends ConvolutionLayer {
         /** The cases DL4J's helper path covers without the pre-activation output. */
         private boolean plain(INDArray epsilon) {
             ConvolutionLayer c = layerConf();
-            return helper != null && helperCountFail == 0 && c.getActivationFn() instanceof ActivationIdentity
+            // oneDNN's helper (CPU); elsewhere (cuDNN) DL4J's own path, which is tested there
+            return helper instanceof MKLDNNConvHelper && helperCountFail == 0 && c.getActivationFn() instanceof ActivationIdentity
                     && c.getCnn2dDataFormat() == CNN2DFormat.NCHW && c.getIDropout() == null
                     && c.getWeightNoise() == null && input.dataType() == dataType && epsilon.dataType() == dataType;
         }
