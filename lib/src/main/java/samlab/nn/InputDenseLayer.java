@@ -16,7 +16,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -140,7 +140,8 @@ public final class InputDenseLayer extends DenseLayer {
             output = null;
             outputInput = null;
             INDArray delta = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, a.dataType(), a.shape(), 'c');
-            Nd4j.exec(new RectifiedLinearDerivative(a, epsilon, delta, 0.0));
+            Nd4j.exec(new Step(a, delta, 0.0)); // [a > 0]·ε: vectorised, unlike ND4J's relu_bp (ReluLayer)
+            delta.muli(epsilon);
             Gradient g = new DefaultGradient();
             if (hasBias()) {
                 INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);

@@ -15,7 +15,7 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -24,7 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * writes its output and its input gradient in one pass each. DL4J 1.0.0-M2.1's layer first copies
  * its input and then applies ReLU (or its derivative) to the copy in place: two passes over
  * activations of up to 8 MB per layer in ResNet-20. max(x, 0) and g·[x &gt; 0] are exact, so outputs
- * and gradients are bit-for-bit those of DL4J's layer (tested).
+ * and gradients equal those of DL4J's layer (tested), except that a zeroed gradient entry may be −0
+ * where DL4J writes +0 (the same number), and a non-finite g where x ≤ 0 gives NaN where DL4J gives 0.
  */
 public final class ReluLayer extends ActivationLayer {
     /** For Jackson; use {@link #create()}. */
@@ -73,8 +74,11 @@ public final class ReluLayer extends ActivationLayer {
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
             if (!plain() || epsilon.dataType() != input.dataType()) return super.backpropGradient(epsilon, mgr);
             assertInputSet(true);
+            // [x > 0]·g as ND4J's vectorised step and multiply: its relu_bp op calls a std::function per
+            // element (2.7x slower on a 16x32x32 ResNet-20 activation, measured)
             INDArray dx = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
-            Nd4j.exec(new RectifiedLinearDerivative(input, epsilon, dx, 0.0));
+            Nd4j.exec(new Step(input, dx, 0.0));
+            dx.muli(epsilon);
             return new Pair<>(new DefaultGradient(), dx);
         }
     }
