@@ -39,8 +39,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * per task, so results do not depend on the thread count. They agree with DL4J's own implementation
  * to float rounding, not bit for bit.
  *
- * <p>Other inputs (double precision for gradient checks, rank 2, NHWC, locked γ and β) return
- * {@code null}, which makes DL4J use its built-in implementation for that call.
+ * <p>Other inputs (double precision for gradient checks, rank 2, NHWC, locked γ and β, more than 2²⁹
+ * values: beyond what a NIO view addresses) return {@code null}, which makes DL4J use its built-in
+ * implementation for that call.
  */
 final class BatchNormKernel implements BatchNormalizationHelper {
     private static final Field HELPER_FIELD = helperField();
@@ -109,9 +110,10 @@ final class BatchNormKernel implements BatchNormalizationHelper {
         return varCache;
     }
 
+    /** NIO views address at most 2³¹ − 1 bytes: larger activations are left to DL4J. */
     private static boolean supported(INDArray x, INDArray gamma, INDArray beta, CNN2DFormat format) {
         return x.dataType() == DataType.FLOAT && x.rank() == 4 && format == CNN2DFormat.NCHW
-                && gamma != null && beta != null && x.length() < Integer.MAX_VALUE;
+                && gamma != null && beta != null && x.length() <= Integer.MAX_VALUE / Float.BYTES;
     }
 
     @Override
