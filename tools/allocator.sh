@@ -5,7 +5,9 @@
 # SAMLAB_MALLOC=system keeps the system allocator; SAMLAB_MALLOC=/path/libjemalloc.so.2 picks a file.
 case "${SAMLAB_MALLOC:-}" in  # checked here, in the sourcing shell, so that a bad value stops it
   ""|system) ;;
-  /*) [ -r "$SAMLAB_MALLOC" ] || { echo "samlab: SAMLAB_MALLOC=$SAMLAB_MALLOC is not a readable file; allowed: system or the path of libjemalloc.so.2" >&2; exit 2; } ;;
+  # a regular, readable shared library: ld.so would only warn (on every process) about a folder or a text file
+  /*) { [ -f "$SAMLAB_MALLOC" ] && [ -r "$SAMLAB_MALLOC" ] && [ "$(head -c 4 "$SAMLAB_MALLOC" | tail -c 3)" = ELF ]; } \
+        || { echo "samlab: SAMLAB_MALLOC=$SAMLAB_MALLOC is not a readable shared library; allowed: system or the path of libjemalloc.so.2" >&2; exit 2; } ;;
   *) echo "samlab: SAMLAB_MALLOC=$SAMLAB_MALLOC is not allowed; allowed: system or the path of libjemalloc.so.2" >&2; exit 2 ;;
 esac
 # Prints the library to preload, or fails when there is none (or SAMLAB_MALLOC=system).

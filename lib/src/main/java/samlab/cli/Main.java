@@ -95,7 +95,8 @@ public final class Main implements Runnable {
         cl.setOut(out).setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("samlab: " + ex.getMessage());
-            err.println("Try 'samlab " + ex.getCommandLine().getCommandName() + " --help'.");
+            // the full name ("samlab bench train"), not the last word ("train" is another command)
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {

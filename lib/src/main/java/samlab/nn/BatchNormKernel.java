@@ -32,13 +32,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * likewise replaces two ND4J reductions and a oneDNN call by one statistics pass and one output pass.
  *
  * <p>Formulas (Ioffe and Szegedy 2015, Algorithm 1 and §3), per channel c over the M = N·H·W values:
- * μ = Σx/M, σ² = Σx²/M − μ² (biased, as DL4J), s = 1/√(σ²+ε), x̂ = (x−μ)s, y = γx̂ + β; given
- * g = ∂L/∂y: ∂L/∂β = Σg, ∂L/∂γ = Σg·x̂, ∂L/∂x = γs·(g − Σg/M − x̂·Σg·x̂/M). Sums run in float over blocks of
- * 256 values and in double across blocks, one channel per task, so results do not depend on the thread count. They agree with
- * DL4J's own implementation to float rounding, not bit for bit.
+ * μ = Σx/M, σ² = Σ(x−μ)²/M (biased, as DL4J), s = 1/√(σ²+ε), x̂ = (x−μ)s, y = γx̂ + β; given
+ * g = ∂L/∂y: ∂L/∂β = Σg, ∂L/∂γ = Σg·x̂, ∂L/∂x = γs·(g − Σg/M − x̂·Σg·x̂/M). μ and σ² come from one pass
+ * of sums of x − K, K the channel's first value (the shifted-data algorithm: Σx²/M − μ² alone cancels
+ * once |μ| ≫ σ). Sums run in float over blocks of 256 values and in double across blocks, one channel
+ * per task, so results do not depend on the thread count. They agree with DL4J's own implementation
+ * to float rounding, not bit for bit.
  *
- * <p>Other inputs (double precision for gradient checks, rank 2, NHWC, locked γ and β) return
- * {@code null}, which makes DL4J use its built-in implementation for that call.
+ * <p>Other inputs (double precision for gradient checks, rank 2, NHWC, locked γ and β, more than 2²⁹
+ * values: beyond what a NIO view addresses) return {@code null}, which makes DL4J use its built-in
+ * implementation for that call.
  */
 final class BatchNormKernel implements BatchNormalizationHelper {
     private static final Field HELPER_FIELD = helperField();
@@ -107,9 +110,10 @@ final class BatchNormKernel implements BatchNormalizationHelper {
         return varCache;
     }
 
+    /** NIO views address at most 2³¹ − 1 bytes: larger activations are left to DL4J. */
     private static boolean supported(INDArray x, INDArray gamma, INDArray beta, CNN2DFormat format) {
         return x.dataType() == DataType.FLOAT && x.rank() == 4 && format == CNN2DFormat.NCHW
-                && gamma != null && beta != null && x.length() < Integer.MAX_VALUE;
+                && gamma != null && beta != null && x.length() <= Integer.MAX_VALUE / Float.BYTES;
     }
 
     @Override
@@ -128,6 +132,9 @@ final class BatchNormKernel implements BatchNormalizationHelper {
             v = new float[c];
             double inv = 1.0 / ((double) n * hw);
             run(c, ch -> {
+                // sums of x − K with K the channel's first value (the shifted-data algorithm): Σx²/M − μ²
+                // itself cancels catastrophically once |μ| ≫ σ (at μ = 3000σ the output was off by 79×)
+                float shift = xb.get(ch * hw);
                 double s = 0, q = 0;
                 for (int i = 0; i < n; i++) {
                     int base = (i * c + ch) * hw;
@@ -135,7 +142,7 @@ final class BatchNormKernel implements BatchNormalizationHelper {
                         int k1 = Math.min(hw, k0 + BLOCK);
                         float fs = 0, fq = 0;
                         for (int k = base + k0; k < base + k1; k++) {
-                            float a = xb.get(k);
+                            float a = xb.get(k) - shift;
                             fs += a;
                             fq += a * a;
                         }
@@ -143,9 +150,9 @@ final class BatchNormKernel implements BatchNormalizationHelper {
                         q += fq;
                     }
                 }
-                double mu = s * inv;
-                m[ch] = (float) mu;
-                v[ch] = (float) Math.max(0.0, q * inv - mu * mu);
+                double d = s * inv;
+                m[ch] = (float) (shift + d);
+                v[ch] = (float) Math.max(0.0, q * inv - d * d);
             });
             if (meanCache == null || meanCache.length() != c) {
                 try (MemoryWorkspace ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {

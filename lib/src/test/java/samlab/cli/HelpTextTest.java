@@ -39,6 +39,15 @@ class HelpTextTest {
         assertTrue(!warnings.contains("picocli WARN"), warnings);
     }
 
+    @Test
+    void aBadOptionPointsToTheHelpOfTheCommandGiven() {
+        // "bench train" and "train" are different commands; the root is "samlab", once
+        assertEquals("samlab: Unknown option: '--bogus'\nTry 'samlab bench train --help'.\n",
+                CliRun.run("bench", "train", "--bogus").err());
+        assertTrue(CliRun.run("train", "--bogus").err().contains("Try 'samlab train --help'."));
+        assertTrue(CliRun.run("--bogus").err().contains("Try 'samlab --help'."), CliRun.run("--bogus").err());
+    }
+
     private static void collect(CommandLine cl, List<String> path, List<List<String>> out) {
         for (var e : cl.getSubcommands().entrySet()) {
             if (e.getValue().getCommandSpec().userObject() instanceof CommandLine.HelpCommand) continue;

@@ -75,6 +75,21 @@ class BatchNormKernelTest {
     }
 
     @Test
+    void aMeanFarFromZeroKeepsTheVarianceAccurate() {
+        // σ = 1 around μ = 3000: Σx²/M − μ² in float sums lost every digit (output off by 79×)
+        Layer f = bnLayer(DataType.FLOAT);
+        Layer d = bnLayer(DataType.DOUBLE);
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 32, 32, 16, 16).addi(3000);
+        f.setInput(x.castTo(DataType.FLOAT), NO_WS);
+        d.setInput(x, NO_WS);
+        INDArray yF = f.activate(true, NO_WS);
+        INDArray yD = d.activate(true, NO_WS);
+        // the input itself is rounded to float at 3000 (spacing 2.4e-4, i.e. 2.4e-4 σ): 1e-3 is that
+        assertTrue(relErr(yF, yD) < 1e-3, "output " + relErr(yF, yD));
+    }
+
+    @Test
     void handComputedThreeValueChannel() {
         // one channel, x = (0, 1, 5): μ = 2, σ² = 14/3, s = 1/√(σ²+ε); γ = 2, β = 1
         ComputationGraph net = Architecture.SMALLCNN.build(3, 8, 8, 4, 11);
@@ -147,7 +162,8 @@ class BatchNormKernelTest {
         } finally {
             Nd4j.getEnvironment().setMaxThreads(threads);
         }
-        assertEquals(dx[0], dx[1]);
+        // bit for bit (INDArray.equals would allow differences up to 1e-5)
+        assertArrayEquals(dx[0].data().asFloat(), dx[1].data().asFloat());
     }
 
     @Test
