@@ -22,7 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * compute the forward convolution again. DL4J 1.0.0-M2.1's layer recomputes its pre-activation
  * output in every backward pass to apply the activation's derivative, which for the identity is not
  * needed; DL4J's cache mode avoids that by keeping a copy of every convolution's output, which cost
- * ResNet-20 (batch 128) about 300 MB of peak memory. Here the oneDNN backward convolution gets the
+ * ResNet-20 (batch 128) 200–300 MB of peak memory. Here the oneDNN backward convolution gets the
  * upstream gradient as it is: the same operation on the same arrays, so gradients are bit-for-bit
  * those of DL4J's layer (tested).
  */

@@ -20,13 +20,20 @@ public final class OneDnn {
         System.setProperty("org.eclipse.deeplearning4j.helpers.disable", "false");
     }
 
-    /** The helper class each layer uses ("layerName=HelperClass"), or "layerName=none". */
+    /**
+     * What computes each layer: "layerName=HelperClass" for a layer with a helper (oneDNN's, or
+     * samlab's BatchNormKernel), else "layerName=SamlabLayer" for one of samlab's layers (ReluLayer,
+     * SoftmaxOutputLayer, InputDenseLayer), else "layerName=none" (DL4J's own code).
+     */
     public static List<String> helpers(ComputationGraph graph) {
         List<String> out = new ArrayList<>();
         for (Layer layer : graph.getLayers()) {
             Object helper = helperOf(layer);
-            out.add(layer.conf().getLayer().getLayerName() + "="
-                    + (helper == null ? "none" : helper.getClass().getSimpleName()));
+            Class<?> owner = layer.getClass().getEnclosingClass();
+            String what = helper != null ? helper.getClass().getSimpleName()
+                    : owner != null && owner.getPackageName().equals(OneDnn.class.getPackageName()) ? owner.getSimpleName()
+                    : "none";
+            out.add(layer.conf().getLayer().getLayerName() + "=" + what);
         }
         return out;
     }

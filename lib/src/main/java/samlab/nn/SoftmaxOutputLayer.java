@@ -30,7 +30,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * order, which makes the ReLU derivative of the layer below run on mixed-order arrays; on the MNIST
  * MLP (batch 1,000) its output layer alone took 2.7 ms of a 7 ms gradient. Here the score is kept
  * from the backward pass, the input gradient δ·Wᵀ is C-ordered, and everything else is DL4J's: the
- * loss −Σ y·log(max(p, 10⁻¹⁰)) divided by the batch size, the gradient p − y. Results agree with
+ * loss −Σ y·log(p clipped to [10⁻¹⁰, 1 − 10⁻¹⁰]) divided by the batch size, the gradient p − y. Results agree with
  * DL4J's layer to float rounding (tested).
  */
 public final class SoftmaxOutputLayer extends OutputLayer {
@@ -97,9 +97,9 @@ public final class SoftmaxOutputLayer extends OutputLayer {
             Nd4j.gemm(input, w, p, false, false, 1.0, 0.0);
             if (hasBias()) p.addiRowVector(b);
             Nd4j.exec(new SoftMax(p, p));
-            // the score now, while p is softmax (DL4J clips p from below before the log)
+            // the score now, while p is softmax (DL4J clips p to [ε, 1 − ε] before the log)
             double clip = ((LossMCXENT) layerConf().getLossFn()).getSoftmaxClipEps();
-            INDArray logp = clip > 0 ? Transforms.max(p, clip, true) : p.dup();
+            INDArray logp = clip > 0 ? Transforms.min(Transforms.max(p, clip, true), 1 - clip, false) : p.dup();
             keptLoss = -Transforms.log(logp, false).muli(labels).sumNumber().doubleValue();
             keptInput = input;
             keptLabels = labels;

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -39,11 +41,20 @@ public final class TrainBenchmark {
     /** What to measure. */
     public record Config(Architecture model, int batch, int channels, int height, int width, int classes,
                          int warmup, int steps, long seed) {
-        /** @throws IllegalArgumentException if {@code batch} or {@code steps} is below 1 or {@code warmup} is negative */
+        /**
+         * @throws IllegalArgumentException if {@code batch} or {@code steps} is below 1, {@code warmup} is
+         *     negative, an image size is below 1, or a batch holds more than 2³¹ − 9 values
+         */
         public Config {
             if (batch < 1) throw new IllegalArgumentException("batch " + batch + " must be >= 1");
             if (warmup < 0) throw new IllegalArgumentException("warmup " + warmup + " must be >= 0");
             if (steps < 1) throw new IllegalArgumentException("steps " + steps + " must be >= 1");
+            long values = (long) batch * channels * height * width;
+            if (channels < 1 || height < 1 || width < 1 || values > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("batch " + batch + " of " + channels + "x" + height + "x" + width
+                        + " images is " + values + " values; allowed: positive sizes, at most " + (Integer.MAX_VALUE - 8)
+                        + " values in one batch");
+            }
         }
     }
 
@@ -66,6 +77,19 @@ public final class TrainBenchmark {
             return samMillis / sgdMillis;
         }
 
+        /** How many layers each implementation computes, e.g. "21 MKLDNNConvHelper, 19 ReluLayer, 2 DL4J". */
+        public String layerCounts() {
+            Map<String, Long> counts = new TreeMap<>();
+            for (String h : helpers) {
+                String what = h.substring(h.indexOf('=') + 1);
+                counts.merge(what.equals("none") ? "DL4J" : what, 1L, Long::sum);
+            }
+            StringBuilder sb = new StringBuilder();
+            counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> sb.append(sb.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey()));
+            return sb.toString();
+        }
+
         /** Achieved GFLOP/s of the SGD step. */
         public double sgdGflops() {
             return stepGflop / (sgdMillis / 1000.0);
@@ -79,13 +103,12 @@ public final class TrainBenchmark {
                             + "SAM/SGD time ratio: %.3f (ideal 2.0)%n"
                             + "SGD step work: %.2f GFLOP; achieved %.1f GFLOP/s vs float32 GEMM %.1f GFLOP/s (%.0f%%)%n"
                             + "RSS: after warm-up %.0f MiB, at end %.0f MiB, peak %.0f MiB%n"
-                            + "layer helpers: %d oneDNN, %d samlab batch norm, of %d layers; ND4J threads %d; other processes used %.2f cores%n",
+                            + "layers (%d): %s; ND4J threads %d; other processes used %.2f cores%n",
                     config.model().id(), config.batch(), config.channels(), config.height(), config.width(),
                     config.warmup(), config.steps(), sgdMillis, sgdImagesPerSecond(), samMillis, samImagesPerSecond(),
                     ratio(), stepGflop, sgdGflops(), gemmGflops, 100 * sgdGflops() / gemmGflops,
                     rssAfterWarmupBytes / 1048576.0, rssEndBytes / 1048576.0, peakRssBytes / 1048576.0,
-                    helpers.stream().filter(h -> h.contains("=MKLDNN")).count(),
-                    helpers.stream().filter(h -> h.endsWith("=BatchNormKernel")).count(), helpers.size(), threads, foreignCores);
+                    helpers.size(), layerCounts(), threads, foreignCores);
         }
 
         /**

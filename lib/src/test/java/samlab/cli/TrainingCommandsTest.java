@@ -62,6 +62,16 @@ class TrainingCommandsTest {
         assertEquals("0", String.valueOf(r.code()), r.err());
         assertTrue(r.out().contains("SGD step") && r.out().contains("SAM step") && r.out().contains("SAM/SGD time ratio")
                 && r.out().contains("GEMM"), r.out());
+        // which code computes each layer: the MLP is samlab's two layers
+        assertTrue(r.out().contains("layers (2): 1 InputDenseLayer, 1 SoftmaxOutputLayer;"), r.out());
+    }
+
+    @Test
+    void benchTrainRefusesABatchTooLargeForOneArrayInOneLine() {
+        CliRun r = run("bench", "train", "--model", "smallcnn", "--batch", "1000000000");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("batch 1000000000 of 3x32x32 images is 3072000000000 values")
+                && r.err().strip().lines().count() == 1, r.err());
     }
 
     @Test
