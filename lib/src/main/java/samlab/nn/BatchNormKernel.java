@@ -28,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Why: in ND4J 1.0.0-M2.1 the oneDNN {@code batchnorm_bp} runs oneDNN with global statistics and
  * then adds the mean and variance terms of the input gradient with about ten more passes of generic
  * ND4J array ops; on ResNet-20 (batch 128, 2 threads) it took 5.8 ms per layer on average, a quarter
- * of the whole training step, where this class takes about 1 ms (README, Benchmarks). The forward pass
+ * of the whole training step, where this class takes 0.7–2.5 ms per direction (README, Benchmarks). The forward pass
  * likewise replaces two ND4J reductions and a oneDNN call by one statistics pass and one output pass.
  *
  * <p>Formulas (Ioffe and Szegedy 2015, Algorithm 1 and §3), per channel c over the M = N·H·W values:
