@@ -66,10 +66,14 @@ final class TrainCommand implements Callable<Integer> {
         ImageDataset[] data = options.datasets(seed, Main.progress(spec));
         Trainer trainer = new Trainer(options.trainConfig(seed, ck, identity), opt, options.augmentation())
                 .withProgress(Main.progress(spec));
+        java.util.OptionalInt resumedAt = resume ? Trainer.resumesAtEpoch(ck) : java.util.OptionalInt.empty();
         if (resume && !java.nio.file.Files.exists(ck)) {
             spec.commandLine().getErr().println("samlab: --resume: no checkpoint at " + ck + "; starting from epoch 0");
         }
         TrainResult r = trainer.train(data[0], data[1], resume);
+        // said once the checkpoint was accepted (a refused one is the only line on stderr)
+        resumedAt.ifPresent(e -> spec.commandLine().getErr().println("samlab: --resume: continued from " + ck
+                + " at epoch " + e + " (epochs count from 0, as in the table)"));
         r.writeCsv(out);
         PrintWriter w = spec.commandLine().getOut();
         // 6 significant digits on the console; the CSV keeps full precision

@@ -122,6 +122,24 @@ record Checkpoint(RunConfig config, int nextEpoch, long iteration, INDArray para
         }
     }
 
+    /**
+     * The epoch a run would resume from: {@code next_epoch} of the checkpoint's progress entry, read
+     * without the arrays; empty when the file is missing or unreadable (resuming reports those).
+     */
+    static java.util.OptionalInt nextEpoch(Path file) {
+        try (ZipInputStream zip = new ZipInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (e.getName().equals("progress")) {
+                    String v = RunConfig.parse(utf8(zip.readAllBytes()), "checkpoint " + file).values().get("next_epoch");
+                    return v == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(Integer.parseInt(v));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.empty();
+    }
+
     private static IllegalArgumentException bad(Path file, String what) {
         return new IllegalArgumentException("checkpoint " + file + " " + what + "; delete it to start the run over");
     }

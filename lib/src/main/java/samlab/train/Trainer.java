@@ -98,6 +98,17 @@ public final class Trainer {
     }
 
     /**
+     * The epoch (counted from 0, as in the run's tables) that a resumed run would start with, read from
+     * the checkpoint's header without loading its arrays.
+     *
+     * @param checkpoint a checkpoint file written by a run
+     * @return the next epoch, or empty if the file does not exist or is not a readable checkpoint
+     */
+    public static java.util.OptionalInt resumesAtEpoch(java.nio.file.Path checkpoint) {
+        return Checkpoint.nextEpoch(checkpoint);
+    }
+
+    /**
      * Trains all epochs; with {@code resume}, continues from the checkpoint if there is one.
      *
      * @throws IllegalArgumentException if the training set is empty, the test set's shape differs,

@@ -64,8 +64,13 @@ class RunIdentityCommandsTest {
             CliRun r = run(args("train", "--rho", "0.05", "--out", out, "--resume", c[0], c[1]));
             assertUsage(r, "belongs to another run", c[0] + " ", "(checkpoint)", c[1] + " (this run)");
         }
-        // the same settings resume (and change nothing)
-        assertEquals(0, run(args("train", "--rho", "0.05", "--out", out, "--resume")).code());
+        // the same settings resume (and change nothing), saying from where
+        CliRun again = run(args("train", "--rho", "0.05", "--out", out, "--resume"));
+        assertEquals(0, again.code(), again.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--resume: continued from "
+                + java.util.regex.Pattern.quote(dir.resolve("run.ckpt").toString()) + " at epoch (\\d+) ").matcher(again.err());
+        assertTrue(m.find(), again.err());
+        assertEquals(RunConfig.read(dir.resolve("run.config")).values().get("--epochs"), m.group(1)); // a finished run: all epochs done
     }
 
     @Test
