@@ -178,7 +178,7 @@ public enum Architecture {
     }
 
     private static String relu(ComputationGraphConfiguration.GraphBuilder g, String name, String in) {
-        g.addLayer(name, ReluLayer.create(), in); // DL4J's ReLU layer, one pass each way instead of two or three
+        g.addLayer(name, ReluLayer.create(), in); // DL4J's ReLU layer without its copies and its slow derivative op
         return name;
     }
 }

@@ -28,7 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Why: in ND4J 1.0.0-M2.1 the oneDNN {@code batchnorm_bp} runs oneDNN with global statistics and
  * then adds the mean and variance terms of the input gradient with about ten more passes of generic
  * ND4J array ops; on ResNet-20 (batch 128, 2 threads) it took 5.8 ms per layer on average, a quarter
- * of the whole training step, where this class takes 0.7–2.5 ms per direction (README, Benchmarks). The forward pass
+ * of the whole training step; this class takes 28 ms per ResNet-20 gradient for all 21 layers and both
+ * directions (README, Benchmarks: the profile). The forward pass
  * likewise replaces two ND4J reductions and a oneDNN call by one statistics pass and one output pass.
  *
  * <p>Formulas (Ioffe and Szegedy 2015, Algorithm 1 and §3), per channel c over the M = N·H·W values:
@@ -160,7 +161,6 @@ final class BatchNormKernel implements BatchNormalizationHelper {
                     varCache = Nd4j.create(DataType.FLOAT, c);
                 }
             }
-            // one copy each: putScalar per channel cost ~20 µs a call, 0.6 ms a layer
             meanCache.assign(Nd4j.createFromArray(m));
             varCache.assign(Nd4j.createFromArray(v));
         } else {
@@ -253,8 +253,9 @@ final class BatchNormKernel implements BatchNormalizationHelper {
 
     /** Runs {@code task} for channels 0..c-1 on ND4J's thread count (its maximum threads). */
     private static void run(int c, java.util.function.IntConsumer task) {
-        int threads = Math.max(1, Math.min(c, Nd4j.getEnvironment().maxThreads()));
-        if (threads == 1) {
+        // the pool follows ND4J's setting only (not c), so layers of different widths share one pool
+        int threads = Math.max(1, Nd4j.getEnvironment().maxThreads());
+        if (threads == 1 || c == 1) {
             for (int ch = 0; ch < c; ch++) task.accept(ch);
             return;
         }

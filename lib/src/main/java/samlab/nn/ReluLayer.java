@@ -21,9 +21,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A ReLU activation layer, DL4J's {@link ActivationLayer} with ReLU (so that samlab's
  * {@code ActiveUnits} and anything else that reads the configuration see the same layer), that
- * writes its output and its input gradient in one pass each. DL4J 1.0.0-M2.1's layer first copies
- * its input and then applies ReLU (or its derivative) to the copy in place: two passes over
- * activations of up to 8 MB per layer in ResNet-20. max(x, 0) and g·[x &gt; 0] are exact, so outputs
+ * writes its output in one pass and its input gradient as ND4J's vectorised step and multiply.
+ * DL4J 1.0.0-M2.1's layer first copies its input and then applies ReLU to the copy in place; its
+ * backward pass copies the input, runs ND4J's relu_bp (a std::function call per element) into a
+ * fresh array and copies the result back. max(x, 0) and g·[x &gt; 0] are exact, so outputs
  * and gradients equal those of DL4J's layer (tested), except that a zeroed gradient entry may be −0
  * where DL4J writes +0 (the same number), and a non-finite g where x ≤ 0 gives NaN where DL4J gives 0.
  */
