@@ -102,12 +102,12 @@ public final class TrainBenchmark {
                             + "SAM step: %.1f ms median, %.1f images/s%n"
                             + "SAM/SGD time ratio: %.3f (ideal 2.0)%n"
                             + "SGD step work: %.2f GFLOP; achieved %.1f GFLOP/s vs float32 GEMM %.1f GFLOP/s (%.0f%%)%n"
-                            + "RSS: after warm-up %.0f MiB, at end %.0f MiB, peak %.0f MiB%n"
+                            + "RSS: after warm-up %.0f MiB, at end %.0f MiB, peak %.0f MiB (native allocator: %s)%n"
                             + "layers (%d): %s; ND4J threads %d; other processes used %.2f cores%n",
                     config.model().id(), config.batch(), config.channels(), config.height(), config.width(),
                     config.warmup(), config.steps(), sgdMillis, sgdImagesPerSecond(), samMillis, samImagesPerSecond(),
                     ratio(), stepGflop, sgdGflops(), gemmGflops, 100 * sgdGflops() / gemmGflops,
-                    rssAfterWarmupBytes / 1048576.0, rssEndBytes / 1048576.0, peakRssBytes / 1048576.0,
+                    rssAfterWarmupBytes / 1048576.0, rssEndBytes / 1048576.0, peakRssBytes / 1048576.0, nativeAllocator(),
                     helpers.size(), layerCounts(), threads, foreignCores);
         }
 
@@ -268,6 +268,18 @@ public final class TrainBenchmark {
             }
         }
         return flops;
+    }
+
+    /**
+     * The allocator behind native memory, which RSS depends on (README, Benchmarks): "jemalloc" when
+     * this process has libjemalloc mapped (./samlab preloads it), "system" when not, "unknown" without /proc.
+     */
+    public static String nativeAllocator() {
+        try {
+            return Files.readString(Path.of("/proc/self/maps")).contains("libjemalloc") ? "jemalloc" : "system";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** Reads a /proc/self/status field in bytes (0 where unavailable). */

@@ -64,6 +64,8 @@ class TrainingCommandsTest {
                 && r.out().contains("GEMM"), r.out());
         // which code computes each layer: the MLP is samlab's two layers
         assertTrue(r.out().contains("layers (2): 1 InputDenseLayer, 1 SoftmaxOutputLayer;"), r.out());
+        // the test JVM is not started by ./samlab, so it runs on the system allocator
+        assertTrue(r.out().contains("(native allocator: system)"), r.out());
     }
 
     @Test
